@@ -1,0 +1,53 @@
+import type { Finding, OSInfo, Package, ScanWarning } from '../core/types.js';
+
+/** What the layer walk knows about a file before reading it. */
+export interface FileInfo {
+  /** Path inside the image or directory, relative, without a leading slash: "var/lib/dpkg/status". */
+  path: string;
+  size: number;
+  /** Unix mode bits (permissions + setuid/setgid/sticky). */
+  mode: number;
+}
+
+/** A file an analyzer asked for, with its body. */
+export interface AnalyzerInput extends FileInfo {
+  content: Buffer;
+  /** diffID of the layer this file came from (undefined for a plain directory scan). */
+  layer?: string;
+}
+
+/** What an analyzer found in one file. Everything is optional; most files give packages only. */
+export interface AnalysisResult {
+  os?: OSInfo;
+  packages?: Package[];
+  /** Secret scanners and image-file checks report findings straight from the walk. */
+  findings?: Finding[];
+  warnings?: ScanWarning[];
+}
+
+/** What the walk knows of every entry (files, dirs, links), for checks that need no body. */
+export interface EntryInfo extends FileInfo {
+  type: 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
+  layer?: string;
+  linkname?: string;
+}
+
+/**
+ * The Trivy "fanal" idea: an analyzer declares from path and size alone which files it needs,
+ * so the walk reads only those bodies. `version` is part of the layer-cache key: bump it whenever
+ * the output for the same input changes.
+ */
+export interface Analyzer {
+  id: string;
+  version: number;
+  /**
+   * os / os-pkg: release files and OS package DBs; lang: language packages (also source trees);
+   * secret: the secret scanner; config: checks on image files (setuid, world-writable, caches).
+   * The CLI's --scanners picks which kinds run.
+   */
+  kind: 'os' | 'os-pkg' | 'lang' | 'secret' | 'config';
+  wants(path: string, info: { size: number; mode: number }): boolean;
+  analyze(file: AnalyzerInput): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
+  /** Optional: sees every entry header (no body), e.g. to flag setuid files. */
+  observe?(entry: EntryInfo): AnalysisResult | undefined;
+}

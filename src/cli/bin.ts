@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The executable: everything else is importable and testable without spawning a process.
+import { main, reportError } from './main.js';
+
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug') || argv.includes('-d');
+main(argv).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.exitCode = reportError(e, debug); },
+);

@@ -1,0 +1,10 @@
+import type { Command } from './command.js';
+
+/**
+ * Every top-level command, loaded lazily so `coastguard runtime …` does not pay for the image
+ * pipeline's imports. Adding a command: one file in src/cli/ and one line here.
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  image: async () => (await import('./image.js')).command,
+  fs: async () => (await import('./fs.js')).command,
+};

@@ -1,0 +1,21 @@
+import type { OptionSpec } from './command.js';
+
+/** Flags every scanning command shares (DESIGN.md, "Command line"). */
+export const scanFlags: OptionSpec = {
+  scanners: { type: 'string' },
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  severity: { type: 'string', short: 's' },
+  'exit-code': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  db: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  platform: { type: 'string' },
+  insecure: { type: 'boolean' },
+  'skip-dirs': { type: 'string', multiple: true },
+  'skip-files': { type: 'string', multiple: true },
+  'ignore-unfixed': { type: 'boolean' },
+  vex: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  debug: { type: 'boolean', short: 'd' },
+};

@@ -1,0 +1,122 @@
+import type { Severity } from './severity.js';
+
+/** Bumped on any incompatible change to the native JSON shape (docs/json-format.md). */
+export const SCHEMA_VERSION = 1;
+
+/** Where something is: a file (with lines for text), and the image layer (diffID) it came from. */
+export interface Location {
+  path: string;
+  line?: number;
+  endLine?: number;
+  /** diffID of the layer (sha256:…) for image scans. */
+  layer?: string;
+}
+
+/** Ecosystem names follow OSV's: Debian, Alpine, npm, PyPI, Maven, Go, RubyGems, crates.io, Packagist, NuGet, … */
+export type Ecosystem = string;
+
+export interface Package {
+  name: string;
+  version: string;
+  ecosystem: Ecosystem;
+  purl: string;
+  /** Source package (Debian source, Alpine origin, rpm source RPM) where the ecosystem has one. */
+  source?: { name: string; version: string };
+  locations: Location[];
+  licenses: string[];
+  arch?: string;
+  epoch?: number;
+  /** Files the package owns, as its package DB lists them (OS packages), without the leading slash. */
+  files?: string[];
+  /** For language packages found in files an OS package installed: that OS package's name. Not matched twice. */
+  ownedBy?: string;
+  /** Free-form extras a specific ecosystem needs (e.g. Maven groupId, Go main module, dev dependency). */
+  meta?: Record<string, unknown>;
+}
+
+export interface OSInfo {
+  family: string; // debian, ubuntu, alpine, redhat, centos, rocky, alma, amazon, fedora, opensuse, sles, wolfi, distroless, …
+  version: string; // as the distribution writes it: "12.5", "3.19.1", "9.3"
+  codename?: string;
+  name?: string; // PRETTY_NAME
+  eol?: string; // ISO date the release loses security support, where known
+  eolSource?: string;
+}
+
+export type FindingKind = 'vulnerability' | 'misconfig' | 'secret' | 'policy' | 'license';
+
+/** One shape for every kind. Reports and the policy gate only know this shape. */
+export interface Finding {
+  kind: FindingKind;
+  id: string;
+  aliases: string[];
+  severity: Severity;
+  title: string;
+  /** What was scanned: image name, file path, package purl… */
+  target: string;
+  location: Location;
+  /** Stable across runs: kind + id + location + content hash, so ignores survive re-scans. */
+  fingerprint: string;
+  description?: string;
+  fix?: string;
+  references?: string[];
+  /** Fields of the specific kind (vulnerability: package, fixedVersion, status, cvss …). */
+  [extra: string]: unknown;
+}
+
+export interface Artifact {
+  name: string;
+  type: 'container_image' | 'filesystem' | 'repository' | 'config' | 'sbom';
+  digest?: string;
+  os?: OSInfo;
+  /** Image config facts reports and policies read (user, env, labels, history, created, layers…). */
+  image?: ImageFacts;
+}
+
+export interface LayerFacts {
+  digest?: string;
+  diffID: string;
+  size?: number;
+  createdBy?: string;
+}
+
+export interface ImageFacts {
+  repoTags?: string[];
+  repoDigests?: string[];
+  configDigest?: string;
+  manifestDigest?: string;
+  platform?: { os: string; architecture: string; variant?: string };
+  created?: string;
+  config?: ImageConfig;
+  layers: LayerFacts[];
+  history?: { created?: string; created_by?: string; empty_layer?: boolean; comment?: string }[];
+}
+
+/** The `config` object of an OCI/Docker image config JSON. */
+export interface ImageConfig {
+  User?: string;
+  Env?: string[];
+  Entrypoint?: string[] | null;
+  Cmd?: string[] | null;
+  ExposedPorts?: Record<string, object>;
+  Labels?: Record<string, string> | null;
+  Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; Retries?: number };
+  WorkingDir?: string;
+  Volumes?: Record<string, object> | null;
+  StopSignal?: string;
+}
+
+export interface ScanWarning {
+  what: string;
+  where?: string;
+}
+
+export interface ScanResult {
+  schemaVersion: number;
+  artifact: Artifact;
+  packages: Package[];
+  findings: Finding[];
+  warnings?: ScanWarning[];
+  /** Filled by the policy stage: findings hidden by ignores/VEX, with the reason. */
+  suppressed?: { finding: Finding; reason: string; by: string }[];
+}

@@ -1,0 +1,44 @@
+import type { ImageConfig } from '../core/types.js';
+
+/**
+ * Where a blob's bytes are. Serializable, so a worker thread can open it itself:
+ * a whole file (OCI layout blob, cached registry blob) or a byte range inside a tar.
+ */
+export interface BlobRef {
+  path: string;
+  /** Byte range inside `path` (inclusive start, exclusive end); whole file when absent. */
+  start?: number;
+  end?: number;
+}
+
+export interface LayerBlob {
+  /** Digest of the blob as stored (compressed), from the manifest; absent for docker-archive legacy layers. */
+  digest?: string;
+  /** Digest of the uncompressed tar, from the config's rootfs.diff_ids. Verified during the walk. */
+  diffID: string;
+  mediaType?: string;
+  size?: number;
+  ref: BlobRef;
+}
+
+/** The raw OCI/Docker image config JSON. */
+export interface RawImageConfig {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  created?: string;
+  config?: ImageConfig;
+  rootfs?: { type: string; diff_ids: string[] };
+  history?: { created?: string; created_by?: string; empty_layer?: boolean; comment?: string }[];
+}
+
+/** An image resolved to its config and layers, whatever it came from (tar, OCI dir, registry). */
+export interface ResolvedImage {
+  name: string;
+  repoTags: string[];
+  repoDigests: string[];
+  manifestDigest?: string;
+  configDigest: string;
+  config: RawImageConfig;
+  layers: LayerBlob[];
+}
