@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  git zstd ca-certificates
+  git zstd ca-certificates time
   debootstrap umoci skopeo          # building real test images
   docker-registry apache2-utils     # a real registry on 127.0.0.1 with htpasswd auth
   chromium                          # HTML report in real headless Chromium

@@ -1,0 +1,15 @@
+import type { Analyzer } from './types.js';
+
+/**
+ * Every analyzer the layer walk can run. Each ecosystem folder's index.ts exports its analyzers;
+ * adding one is one import and one spread below. Worker threads import this module too.
+ */
+export const allAnalyzers: Analyzer[] = [
+  // OS: release files and package DBs
+  // language ecosystems
+  // secrets and image-file checks
+];
+
+export function analyzersFor(kinds: Analyzer['kind'][]): Analyzer[] {
+  return allAnalyzers.filter((a) => kinds.includes(a.kind));
+}
