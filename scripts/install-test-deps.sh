@@ -11,6 +11,7 @@ APT_PACKAGES=(
   docker-registry apache2-utils     # a real registry on 127.0.0.1 with htpasswd auth
   chromium                          # HTML report in real headless Chromium
   postgresql redis-server           # server store and queue
+  rpm                               # rpm.vercmp: the reference ordering for rpm version tests
 )
 
 missing=()
