@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inputError } from '../core/errors.js';
+import { digestHex } from './manifest.js';
+import { indexTar, normalizeMemberName, type TarMember } from './tar-index.js';
+import type { BlobRef } from './types.js';
+
+/** Named files of an image container: a directory (OCI layout) or an uncompressed tar. */
+export interface BlobStore {
+  where: string;
+  has(name: string): boolean;
+  ref(name: string): BlobRef;
+  read(name: string): Promise<Buffer>;
+}
+
+export class DirStore implements BlobStore {
+  constructor(readonly where: string) {}
+  has(name: string) {
+    return existsSync(join(this.where, name));
+  }
+  ref(name: string): BlobRef {
+    const path = join(this.where, name);
+    if (!existsSync(path)) throw inputError(`missing blob ${name}`, this.where);
+    return { path, start: 0, end: statSync(path).size };
+  }
+  async read(name: string) {
+    this.ref(name);
+    return readFile(join(this.where, name));
+  }
+}
+
+export class TarStore implements BlobStore {
+  private constructor(readonly where: string, private members: Map<string, TarMember>) {}
+  static async open(path: string) {
+    return new TarStore(path, await indexTar(path));
+  }
+  has(name: string) {
+    return this.members.has(normalizeMemberName(name));
+  }
+  ref(name: string): BlobRef {
+    const m = this.members.get(normalizeMemberName(name));
+    if (!m) throw inputError(`missing blob ${name}`, this.where);
+    return { path: this.where, start: m.start, end: m.start + m.size };
+  }
+  async read(name: string) {
+    const r = this.ref(name);
+    const fh = await open(r.path, 'r');
+    try {
+      const buf = Buffer.alloc(r.end! - r.start!);
+      await fh.read(buf, 0, buf.length, r.start);
+      return buf;
+    } finally {
+      await fh.close();
+    }
+  }
+}
+
+export const blobPath = (digest: string, where: string) => `blobs/sha256/${digestHex(digest, where)}`;
+
+/** Reads a small blob (manifest, config) by digest and checks the bytes hash to it. */
+export async function readVerified(store: BlobStore, digest: string): Promise<Buffer> {
+  const name = blobPath(digest, store.where);
+  const buf = await store.read(name);
+  const actual = 'sha256:' + createHash('sha256').update(buf).digest('hex');
+  if (actual !== digest) throw inputError(`digest mismatch for ${name}: content hashes to ${actual}`, store.where);
+  return buf;
+}

@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Analyzer } from '../analyze/types.js';
+import { CoastguardError, ExitCode, type ExitCodeValue } from '../core/errors.js';
+import type { LayerCache } from './layer-cache.js';
+import { LayerCache as Cache } from './layer-cache.js';
+import { walkLayer, type LayerResult } from './layer-walk.js';
+import type { LayerBlob } from './types.js';
+import type { WorkerRequest } from './layer-worker.js';
+
+export interface AnalyzeLayersOptions {
+  analyzers: Analyzer[];
+  cache?: LayerCache;
+  verify?: boolean;
+  /** Worker threads to use; 0 analyses in this thread. Default: cores, at most 4, only for big images. */
+  workers?: number;
+  onLayerDone?: (index: number, result: LayerResult, cached: boolean) => void;
+}
+
+// Below this many stored bytes, starting threads costs more than it saves.
+const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
+
+function workerUrl(): URL {
+  // Under tsx (tests, dev) this module is .ts; built, it is .js.
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./layer-worker${ext}`, import.meta.url);
+}
+
+const layerBytes = (l: LayerBlob) => (l.ref.end ?? 0) - (l.ref.start ?? 0);
+
+/**
+ * Analyses layers independently (they only meet in the merge), in parallel worker threads,
+ * biggest first so the longest layer starts early; cached layers are not read at all.
+ */
+export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOptions): Promise<LayerResult[]> {
+  const results: (LayerResult | undefined)[] = new Array(layers.length);
+  const todo: number[] = [];
+  layers.forEach((l, i) => {
+    const hit = opts.cache?.get(Cache.key(l.diffID, opts.analyzers));
+    if (hit) {
+      results[i] = hit;
+      opts.onLayerDone?.(i, hit, true);
+    } else todo.push(i);
+  });
+  todo.sort((a, b) => layerBytes(layers[b]) - layerBytes(layers[a]));
+  const total = todo.reduce((n, i) => n + layerBytes(layers[i]), 0);
+  const nWorkers = Math.min(
+    opts.workers ?? (total < WORKER_THRESHOLD_BYTES ? 0 : Math.min(4, availableParallelism())),
+    todo.length,
+  );
+  const finish = (i: number, r: LayerResult) => {
+    results[i] = r;
+    opts.cache?.put(Cache.key(layers[i].diffID, opts.analyzers), r);
+    opts.onLayerDone?.(i, r, false);
+  };
+  if (nWorkers <= 0) {
+    for (const i of todo) finish(i, await walkLayer(layers[i], opts.analyzers, { verify: opts.verify }));
+    return results as LayerResult[];
+  }
+  const ids = opts.analyzers.map((a) => a.id);
+  const queue = [...todo];
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: nWorkers }, () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(workerUrl());
+          workers.push(w);
+          const next = () => {
+            const i = queue.shift();
+            if (i === undefined) return resolve();
+            const req: WorkerRequest = { id: i, layer: layers[i], analyzerIds: ids, verify: opts.verify ?? true };
+            w.postMessage(req);
+          };
+          w.on('message', (msg: { id: number; result?: LayerResult; error?: { what: string; where?: string; exitCode?: number } }) => {
+            if (msg.error) {
+              reject(new CoastguardError(msg.error.what, msg.error.where, (msg.error.exitCode ?? ExitCode.INTERNAL) as ExitCodeValue));
+              return;
+            }
+            finish(msg.id, msg.result!);
+            next();
+          });
+          w.on('error', reject);
+          next();
+        }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results as LayerResult[];
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
+import { inputError } from '../core/errors.js';
+import { decompressor, detectCompression, type Compression } from './decompress.js';
+import type { LayerBlob } from './types.js';
+
+/** What one analyzer found in one file of one layer. */
+export interface FileAnalysis {
+  path: string;
+  analyzer: string;
+  result: AnalysisResult;
+}
+
+/** Everything the merge needs to know about one layer, small enough to cache and post between threads. */
+export interface LayerResult {
+  diffID: string;
+  digest?: string;
+  compression: Compression;
+  /** Paths of every non-directory entry this layer adds or replaces (for whiteouts and file ownership). */
+  paths: string[];
+  /** Paths deleted by `.wh.NAME` entries. */
+  whiteouts: string[];
+  /** Directories made opaque by `.wh..wh..opq`: lower layers' contents vanish. */
+  opaqueDirs: string[];
+  analyses: FileAnalysis[];
+  /** Findings and warnings from header-only observers, with their path. */
+  observed: FileAnalysis[];
+  bytes: number;
+  files: number;
+}
+
+export function normalizeEntryPath(name: string): string {
+  let p = name.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  if (p.endsWith('/')) p = p.slice(0, -1);
+  return p;
+}
+
+const typeOf = (t: string | null | undefined): EntryInfo['type'] =>
+  t === 'file' || t === 'contiguous-file' ? 'file' : t === 'directory' ? 'directory' : t === 'symlink' ? 'symlink' : t === 'link' ? 'hardlink' : 'other';
+
+async function readHead(path: string, start: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(b, 0, 4, start);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function runAnalyzer(a: Analyzer, input: Parameters<Analyzer['analyze']>[0]): Promise<AnalysisResult | undefined> {
+  try {
+    return await a.analyze(input);
+  } catch (e) {
+    return { warnings: [{ what: `${a.id} analyzer failed: ${(e as Error).message}`, where: input.path }] };
+  }
+}
+
+/**
+ * One streaming pass over one layer: decompress (by magic bytes), hash both the stored and the
+ * uncompressed bytes, parse the tar, and hand each analyzer only the files it asked for by path
+ * and size. Bodies nobody wants are drained, never buffered. Digests are checked at the end.
+ */
+export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: { verify?: boolean } = {}): Promise<LayerResult> {
+  const verify = opts.verify ?? true;
+  const { path, start = 0, end } = layer.ref;
+  const where = `layer ${layer.digest ?? layer.diffID} in ${path}`;
+  const head = await readHead(path, start);
+  const compression = detectCompression(head);
+  const result: LayerResult = {
+    diffID: layer.diffID,
+    digest: layer.digest,
+    compression,
+    paths: [],
+    whiteouts: [],
+    opaqueDirs: [],
+    analyses: [],
+    observed: [],
+    bytes: 0,
+    files: 0,
+  };
+  const storedHash = createHash('sha256');
+  const diffHash = createHash('sha256');
+  const observers = analyzers.filter((a) => a.observe);
+  const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
+  raw.on('data', (c) => storedHash.update(c as Buffer));
+  const dec = decompressor(compression);
+  dec.on('data', (c: Buffer) => {
+    diffHash.update(c);
+    result.bytes += c.length;
+  });
+  // Old (v7/pre-POSIX) headers still appear in real layers; accept them.
+  const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
+  const consume = (async () => {
+    for await (const entry of extract) {
+      const h = entry.header;
+      const p = normalizeEntryPath(h.name);
+      const base = p.slice(p.lastIndexOf('/') + 1);
+      const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      if (base === '.wh..wh..opq') {
+        result.opaqueDirs.push(dir);
+        entry.resume();
+        continue;
+      }
+      if (base.startsWith('.wh.')) {
+        result.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
+        entry.resume();
+        continue;
+      }
+      const type = typeOf(h.type);
+      const info: EntryInfo = { path: p, size: h.size ?? 0, mode: h.mode ?? 0, type, layer: layer.diffID, linkname: h.linkname ?? undefined };
+      if (type !== 'directory' && p) result.paths.push(p);
+      for (const o of observers) {
+        const r = o.observe!(info);
+        if (r) result.observed.push({ path: p, analyzer: o.id, result: r });
+      }
+      if (type !== 'file') {
+        entry.resume();
+        continue;
+      }
+      result.files++;
+      const wanted = analyzers.filter((a) => a.wants(p, info));
+      if (wanted.length === 0) {
+        entry.resume();
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      const content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      for (const a of wanted) {
+        const r = await runAnalyzer(a, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID });
+        if (r) result.analyses.push({ path: p, analyzer: a.id, result: r });
+      }
+    }
+  })();
+  try {
+    await Promise.all([pipeline(raw, dec, extract), consume]);
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/unexpected end|premature close|truncated/i.test(msg)) throw inputError(`truncated or corrupt layer (${msg})`, where, e);
+    throw inputError(`cannot read layer (${msg})`, where, e);
+  }
+  if (verify) {
+    const stored = 'sha256:' + storedHash.digest('hex');
+    if (layer.digest && stored !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${stored}, manifest says ${layer.digest}`, where);
+    const diff = 'sha256:' + diffHash.digest('hex');
+    if (layer.diffID && diff !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diff}, config says ${layer.diffID}`, where);
+  }
+  return result;
+}
