@@ -15,6 +15,7 @@ export const scanFlags: OptionSpec = {
   'skip-dirs': { type: 'string', multiple: true },
   'skip-files': { type: 'string', multiple: true },
   'ignore-unfixed': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   vex: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean', short: 'd' },

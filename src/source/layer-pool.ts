@@ -20,10 +20,12 @@ export interface AnalyzeLayersOptions {
 // Below this many stored bytes, starting threads costs more than it saves.
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 
-function workerUrl(): URL {
-  // Under tsx (tests, dev) this module is .ts; built, it is .js.
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./layer-worker${ext}`, import.meta.url);
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./layer-worker.js', import.meta.url));
+  // Under tsx (tests, dev) the worker is TypeScript too; loader hooks are per thread in Node 20,
+  // so the worker registers tsx itself before importing its module.
+  const url = new URL('./layer-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true });
 }
 
 const layerBytes = (l: LayerBlob) => (l.ref.end ?? 0) - (l.ref.start ?? 0);
@@ -64,7 +66,7 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
     await Promise.all(
       Array.from({ length: nWorkers }, () =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(workerUrl());
+          const w = startWorker();
           workers.push(w);
           const next = () => {
             const i = queue.shift();

@@ -1,0 +1,48 @@
+import { allAnalyzers } from '../analyze/registry.js';
+import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
+import { analyzeLayers } from '../source/layer-pool.js';
+import type { LayerCache } from '../source/layer-cache.js';
+import type { ResolvedImage } from '../source/types.js';
+import { imageFacts } from './image-facts.js';
+import { buildInventory } from './inventory.js';
+import { mergeLayers } from './merge.js';
+import { analyzerKinds, type Scanner } from './scanners.js';
+import { runScanners, type ScannerOptions } from './run-scanners.js';
+
+export interface ImageScanOptions extends ScannerOptions {
+  scanners: Set<Scanner>;
+  cache?: LayerCache;
+  workers?: number;
+  onProgress?: (msg: string) => void;
+}
+
+/** The pipeline for one image: layers → analyzers → merge → inventory → scanners → one ScanResult. */
+export async function scanImage(img: ResolvedImage, opts: ImageScanOptions): Promise<ScanResult> {
+  const kinds = analyzerKinds(opts.scanners);
+  const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind));
+  let done = 0;
+  const layerResults = await analyzeLayers(img.layers, {
+    analyzers,
+    cache: opts.cache,
+    workers: opts.workers,
+    onLayerDone: (i, _r, cached) => opts.onProgress?.(`layer ${++done}/${img.layers.length}${cached ? ' (cached)' : ''}`),
+  });
+  const merged = mergeLayers(layerResults);
+  const facts = imageFacts(img);
+  const inv = buildInventory(merged, analyzers);
+  const result: ScanResult = {
+    schemaVersion: SCHEMA_VERSION,
+    artifact: {
+      name: img.name,
+      type: 'container_image',
+      digest: img.manifestDigest ?? img.configDigest,
+      os: inv.os,
+      image: facts,
+    },
+    packages: inv.packages,
+    findings: inv.findings,
+    warnings: inv.warnings,
+  };
+  await runScanners(result, opts.scanners, opts);
+  return result;
+}
