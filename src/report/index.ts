@@ -1,0 +1,79 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { usageError, inputError, type ScanResult } from '../core/index.js';
+import { writeCycloneDx } from './cyclonedx.js';
+import { writeHtml } from './html.js';
+import { writeJson } from './json.js';
+import { writeJunit } from './junit.js';
+import { writeMarkdown } from './markdown.js';
+import { writeSarif } from './sarif.js';
+import { writeSpdx } from './spdx.js';
+import { writeTable } from './table.js';
+import type { ReportOptions, ReportWriter } from './util.js';
+
+export type { ReportOptions, ReportWriter } from './util.js';
+
+/** Every `--format` name and its writer. Adding a format is one file and one line here. */
+export const WRITERS = {
+  table: writeTable,
+  json: writeJson,
+  sarif: writeSarif,
+  cyclonedx: writeCycloneDx,
+  'spdx-json': writeSpdx,
+  junit: writeJunit,
+  markdown: writeMarkdown,
+  html: writeHtml,
+} satisfies Record<string, ReportWriter>;
+
+export type Format = keyof typeof WRITERS;
+export const FORMATS = Object.keys(WRITERS) as Format[];
+
+export function isFormat(s: string): s is Format {
+  return Object.prototype.hasOwnProperty.call(WRITERS, s);
+}
+
+export function writeReport(format: string, result: ScanResult, opts: ReportOptions = {}): string {
+  if (!isFormat(format)) throw usageError(`unknown format "${format}" (one of ${FORMATS.join(', ')})`, '--format');
+  return WRITERS[format](result, opts);
+}
+
+export interface OutputSpec {
+  format: string;
+  /** Absent or "-": standard output. */
+  file?: string;
+}
+
+/** Writes the whole file or nothing: a temp file beside it, then rename. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = dirname(file);
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw inputError(`cannot write report: ${(e as Error).message}`, file, e);
+  }
+}
+
+/**
+ * Writes every requested report: files atomically, the others to `stdout`. The table is coloured
+ * only when it goes to a TTY and NO_COLOR is unset. Formats are checked before anything is written.
+ */
+export async function writeReports(
+  result: ScanResult,
+  outputs: OutputSpec[],
+  stdout: NodeJS.WritableStream,
+  opts: ReportOptions = {},
+): Promise<void> {
+  for (const o of outputs) if (!isFormat(o.format)) writeReport(o.format, result); // throws the usage error
+  for (const o of outputs) {
+    const toStdout = !o.file || o.file === '-';
+    const tty = toStdout && (stdout as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;
+    const text = writeReport(o.format, result, { ...opts, color: opts.color ?? tty });
+    if (toStdout) stdout.write(text);
+    else await writeFileAtomic(o.file!, text);
+  }
+}

@@ -1,0 +1,225 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { sampleResult, IMAGE_TARGET } from '../../test/fixtures/report/sample-result.js';
+import { FORMATS, writeReport, writeReports } from './index.js';
+import { SARIF_LIMITS, writeSarif } from './sarif.js';
+import type { Finding, ScanResult } from '../core/index.js';
+
+const schemaDir = new URL('../../test/fixtures/schemas/', import.meta.url);
+const schema = (f: string) => JSON.parse(readFileSync(new URL(f, schemaDir), 'utf8'));
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+function ajv() {
+  const a = new Ajv.default({ strict: false, allErrors: true, validateFormats: true });
+  addFormats.default(a);
+  return a;
+}
+
+function validator(name: 'sarif' | 'cyclonedx' | 'spdx') {
+  const a = ajv();
+  if (name === 'sarif') {
+    // The official SARIF schema is draft-04; its keywords here are the draft-07 subset, so only
+    // the meta-schema and `id` → `$id` differ.
+    const s = schema('sarif-schema-2.1.0.json');
+    s.$schema = 'http://json-schema.org/draft-07/schema#';
+    s.$id = s.id;
+    delete s.id;
+    return a.compile(s);
+  }
+  if (name === 'cyclonedx') {
+    // bom-1.6 refers to its neighbours by their file names in this folder.
+    for (const [file, id] of [
+      ['spdx.SNAPSHOT.schema.json', 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json'],
+      ['jsf-0.82.SNAPSHOT.schema.json', 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json'],
+      ['cryptography-defs.SNAPSHOT.schema.json', 'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json'],
+    ]) {
+      const s = schema(file);
+      s.$id = id;
+      a.addSchema(s);
+    }
+    return a.compile(schema('bom-1.6.SNAPSHOT.schema.json'));
+  }
+  return a.compile(schema('spdx-2.3-schema.json'));
+}
+
+function assertValid(kind: 'sarif' | 'cyclonedx' | 'spdx', doc: unknown) {
+  const v = validator(kind);
+  const ok = v(doc);
+  assert.ok(ok, `${kind} invalid: ${JSON.stringify(v.errors?.slice(0, 5), null, 1)}`);
+}
+
+const empty = (): ScanResult => ({
+  schemaVersion: 1,
+  artifact: { name: 'clean:1', type: 'container_image', os: { family: 'debian', version: '13.8' } },
+  packages: [],
+  findings: [],
+});
+
+test('every format is listed and writes something for a real result and an empty one', () => {
+  assert.deepEqual(FORMATS, ['table', 'json', 'sarif', 'cyclonedx', 'spdx-json', 'junit', 'markdown', 'html']);
+  for (const f of FORMATS) {
+    assert.ok(writeReport(f, sampleResult(), { now: NOW }).length > 100, f);
+    assert.ok(writeReport(f, empty(), { now: NOW }).length > 30, f);
+  }
+  assert.throws(() => writeReport('xml', empty()), /unknown format "xml"/);
+});
+
+test('json keeps the native shape and counts', () => {
+  const r = sampleResult();
+  const j = JSON.parse(writeReport('json', r));
+  assert.equal(j.schemaVersion, 1);
+  assert.deepEqual(Object.keys(j), ['schemaVersion', 'artifact', 'packages', 'findings']);
+  assert.equal(j.packages.length, 131);
+  assert.equal(j.findings.length, 78);
+  assert.deepEqual(Object.keys(j.findings[0]).slice(0, 8), ['kind', 'id', 'aliases', 'severity', 'title', 'target', 'location', 'fingerprint']);
+});
+
+test('SARIF validates against the 2.1.0 schema: one run per target, unique rule ids, GitHub limits', () => {
+  const r = sampleResult();
+  const doc = JSON.parse(writeSarif(r, { now: NOW }));
+  assertValid('sarif', doc);
+  const targets = [...new Set(r.findings.map((f) => f.target))];
+  assert.equal(doc.runs.length, targets.length); // image, package-lock, Dockerfile, deploy/api.yaml
+  assert.equal(doc.runs.length, 4);
+  const categories = doc.runs.map((x: { automationDetails: { id: string } }) => x.automationDetails.id);
+  assert.equal(new Set(categories).size, 4);
+  let results = 0;
+  for (const run of doc.runs) {
+    const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
+    assert.equal(new Set(ids).size, ids.length, 'no duplicate rule ids');
+    for (const res of run.results) {
+      assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+      assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
+    }
+    for (const rule of run.tool.driver.rules) assert.ok(rule.properties.tags.length <= SARIF_LIMITS.tagsPerRule);
+    results += run.results.length;
+  }
+  assert.equal(results, 78);
+  const image = doc.runs.find((x: { properties: { target: string } }) => x.properties.target === IMAGE_TARGET);
+  assert.equal(image.results.length, 72);
+  assert.equal(image.tool.driver.rules.length, 18); // 18 distinct CVEs across the four krb5 libraries
+  // Stable: the same input gives byte-identical output.
+  assert.equal(writeSarif(r, { now: NOW }), writeSarif(sampleResult(), { now: NOW }));
+  assertValid('sarif', JSON.parse(writeSarif(empty())));
+});
+
+test('SARIF stays within 20 runs when there are more targets', () => {
+  const r = sampleResult();
+  const base = r.findings.find((f) => f.kind === 'misconfig')!;
+  const many: Finding[] = Array.from({ length: 30 }, (_, i) => ({ ...base, target: `k8s/app-${i}.yaml`, location: { path: `k8s/app-${i}.yaml`, line: 3 } }));
+  const doc = JSON.parse(writeSarif({ ...r, findings: many }));
+  assertValid('sarif', doc);
+  assert.equal(doc.runs.length, SARIF_LIMITS.runs);
+  assert.equal(doc.runs.reduce((n: number, x: { results: unknown[] }) => n + x.results.length, 0), 30);
+});
+
+test('CycloneDX 1.6 validates: OS component, purls, dependencies, vulnerabilities', () => {
+  const r = sampleResult();
+  const bom = JSON.parse(writeReport('cyclonedx', r, { now: NOW }));
+  assertValid('cyclonedx', bom);
+  assert.equal(bom.specVersion, '1.6');
+  const os = bom.components.filter((c: { type: string }) => c.type === 'operating-system');
+  assert.deepEqual(os.map((c: { name: string; version: string }) => `${c.name} ${c.version}`), ['debian 13.8']);
+  const libs = bom.components.filter((c: { type: string }) => c.type === 'library');
+  assert.equal(libs.length, 131);
+  assert.ok(libs.every((c: { purl?: string }) => c.purl?.startsWith('pkg:')));
+  const refs = new Set(bom.components.map((c: { 'bom-ref': string }) => c['bom-ref']));
+  assert.equal(refs.size, bom.components.length);
+  assert.equal(bom.vulnerabilities.length, 20); // 18 krb5 CVEs + 2 GHSA
+  const cve = bom.vulnerabilities.find((v: { id: string }) => v.id === 'CVE-2026-107364');
+  assert.equal(cve.affects.length, 4);
+  assert.ok(cve.affects.every((a: { ref: string }) => refs.has(a.ref)));
+  assert.equal(cve.ratings[0].severity, 'high');
+  const lodash = bom.vulnerabilities.find((v: { id: string }) => v.id === 'GHSA-p6mc-m468-83gw');
+  assert.deepEqual(lodash.references.map((x: { id: string }) => x.id), ['CVE-2020-8203']);
+  assert.match(lodash.recommendation, /4\.17\.20/);
+  const root = bom.dependencies.find((d: { ref: string }) => d.ref === bom.metadata.component['bom-ref']);
+  assert.ok(root.dependsOn.includes('coastguard:os:debian@13.8'));
+  assertValid('cyclonedx', JSON.parse(writeReport('cyclonedx', empty())));
+});
+
+test('SPDX 2.3 validates: purl external refs and relationships', () => {
+  const r = sampleResult();
+  const doc = JSON.parse(writeReport('spdx-json', r, { now: NOW }));
+  assertValid('spdx', doc);
+  assert.equal(doc.spdxVersion, 'SPDX-2.3');
+  assert.equal(doc.packages.length, 131 + 2); // root + OS + packages
+  const purls = doc.packages.flatMap((p: { externalRefs?: { referenceType: string; referenceLocator: string }[] }) =>
+    (p.externalRefs ?? []).filter((e) => e.referenceType === 'purl').map((e) => e.referenceLocator));
+  assert.equal(purls.length, 131);
+  assert.ok(purls.includes('pkg:deb/debian/libkrb5-3@1.21.3-5+deb13u1?arch=amd64&distro=debian-13'));
+  const ids = new Set(doc.packages.map((p: { SPDXID: string }) => p.SPDXID));
+  assert.equal(ids.size, doc.packages.length);
+  for (const rel of doc.relationships) {
+    assert.ok(rel.spdxElementId === 'SPDXRef-DOCUMENT' || ids.has(rel.spdxElementId));
+    assert.ok(ids.has(rel.relatedSpdxElement));
+  }
+  assert.equal(doc.relationships.filter((x: { relationshipType: string }) => x.relationshipType === 'CONTAINS').length, 132);
+  assert.equal(doc.hasExtractedLicensingInfos[0].licenseId, 'LicenseRef-MIT');
+  assertValid('spdx', JSON.parse(writeReport('spdx-json', empty())));
+});
+
+test('table groups by target and kind, colours only when asked', () => {
+  const r = sampleResult();
+  const plain = writeReport('table', r);
+  assert.ok(!plain.includes('\x1b['));
+  assert.match(plain, /registry\.example\.org\/shop\/api:1\.4\.2 \(debian 13\.8\) \(vulnerability\)\n=*|═+/);
+  assert.match(plain, /Total: 72 \(CRITICAL: 0, HIGH: 72, MEDIUM: 0, LOW: 0, UNKNOWN: 0\)/);
+  assert.match(plain, /deploy\/api\.yaml \(misconfig\)/);
+  assert.match(plain, /Total: 2 \(CRITICAL: 0, HIGH: 1, MEDIUM: 1, LOW: 0, UNKNOWN: 0\)/);
+  assert.equal((plain.match(/^│ libkrb5-3 /gm) ?? []).length, 18);
+  const coloured = writeReport('table', r, { color: true });
+  assert.ok(coloured.includes('\x1b[31mHIGH'));
+});
+
+test('junit: one failing testcase per finding; a clean scan passes', () => {
+  const x = writeReport('junit', sampleResult());
+  assert.match(x, /<testsuites name="coastguard" tests="78" failures="78" errors="0">/);
+  assert.equal((x.match(/<testcase /g) ?? []).length, 78);
+  assert.equal((x.match(/<testsuite /g) ?? []).length, 4);
+  const clean = writeReport('junit', empty());
+  assert.match(clean, /tests="1" failures="0"/);
+});
+
+test('markdown: PR summary with counts and a capped list', () => {
+  const md = writeReport('markdown', sampleResult(), { maxRows: 10 });
+  assert.match(md, /❌ \*\*78 findings\*\* in 131 packages\./);
+  assert.match(md, /\| 0 \| 75 \| 2 \| 1 \| 0 \|/);
+  assert.match(md, /… and 68 more/);
+  assert.match(writeReport('markdown', empty()), /✅ \*\*No findings\.\*\*/);
+});
+
+test('writeReports: files atomically, stdout for the rest, in order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-report-'));
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (d) => (text += d));
+  await writeReports(sampleResult(), [
+    { format: 'sarif', file: join(dir, 'nested/a.sarif') },
+    { format: 'table' },
+    { format: 'cyclonedx', file: join(dir, 'bom.json') },
+  ], out);
+  assert.deepEqual(readdirSync(dir).sort(), ['bom.json', 'nested']);
+  assert.deepEqual(readdirSync(join(dir, 'nested')), ['a.sarif']);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'nested/a.sarif'), 'utf8')).version, '2.1.0');
+  assert.match(text, /Total: 72/);
+  await assert.rejects(writeReports(sampleResult(), [{ format: 'table' }, { format: 'bogus' }], out), /unknown format "bogus"/);
+});
+
+test('the schema checks do reject broken documents', () => {
+  const bom = JSON.parse(writeReport('cyclonedx', sampleResult()));
+  bom.vulnerabilities[0].ratings[0].severity = 'HIGH';
+  assert.equal(validator('cyclonedx')(bom), false);
+  const sarif = JSON.parse(writeSarif(sampleResult()));
+  sarif.runs[0].results[0].level = 'fatal';
+  assert.equal(validator('sarif')(sarif), false);
+  const spdx = JSON.parse(writeReport('spdx-json', sampleResult()));
+  spdx.packages[2].externalRefs[0].referenceCategory = 'PACKAGE_MANAGER';
+  assert.equal(validator('spdx')(spdx), false);
+});

@@ -1,0 +1,153 @@
+import { severityRank, type Finding, type ScanResult, type Severity } from '../core/index.js';
+import {
+  TOOL_NAME, TOOL_URI, TOOL_VERSION, findingPackage, fixText, fixedVersion, groupBy, sortFindings, whyText,
+  type ReportOptions,
+} from './util.js';
+import { cvssEntries } from './cvss.js';
+
+/** GitHub code scanning's upload limits (docs: "SARIF support for code scanning"). */
+export const SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, rulesPerRun: 25_000, tagsPerRule: 20, messageChars: 1000 };
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  CRITICAL: 'error',
+  HIGH: 'error',
+  MEDIUM: 'warning',
+  LOW: 'note',
+  UNKNOWN: 'note',
+};
+/** GitHub maps security-severity > 9 critical, ≥ 7 high, ≥ 4 medium, else low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { CRITICAL: '9.5', HIGH: '8.0', MEDIUM: '5.5', LOW: '2.0', UNKNOWN: '0.0' };
+
+function cvssScore(f: Finding): number | undefined {
+  const scores = cvssEntries(f.cvss).map((e) => e.score).filter((x): x is number => typeof x === 'number');
+  return scores.length ? Math.max(...scores) : undefined;
+}
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/** A relative URI for the location; image files have no leading slash. */
+function uriFor(f: Finding): string {
+  const p = (f.location.path || f.target).replace(/^\/+/, '');
+  return p.split('/').map(encodeURIComponent).join('/');
+}
+
+function helpMarkdown(f: Finding): string {
+  const parts = [`**${f.title}**`];
+  const why = whyText(f);
+  if (why) parts.push(why);
+  const fix = fixText(f);
+  if (fix) parts.push(`Fix: ${fix}`);
+  if (f.references?.length) parts.push(f.references.slice(0, 10).map((r) => `- ${r}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+function rule(f: Finding, severity: Severity) {
+  const tags = [f.kind, 'security', ...f.aliases].slice(0, SARIF_LIMITS.tagsPerRule);
+  const score = cvssScore(f);
+  const help = helpMarkdown(f);
+  return {
+    id: f.id,
+    name: f.id.replace(/[^A-Za-z0-9]+/g, ''),
+    shortDescription: { text: clip(f.title || f.id, SARIF_LIMITS.messageChars) },
+    fullDescription: { text: clip(whyText(f) ?? f.title ?? f.id, 4000) },
+    ...(f.references?.[0] ? { helpUri: f.references[0] } : {}),
+    help: { text: help.replace(/\*\*/g, ''), markdown: help },
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      tags,
+      precision: 'very-high',
+      'security-severity': score !== undefined ? score.toFixed(1) : SECURITY_SEVERITY[severity],
+    },
+  };
+}
+
+function message(f: Finding): string {
+  const p = findingPackage(f);
+  if (f.kind === 'vulnerability' && p) {
+    const fv = fixedVersion(f);
+    return clip(
+      `${f.id} (${f.severity}) in ${p.name} ${p.version ?? ''}${fv ? `, fixed in ${fv}` : ', no fix yet'}: ${f.title}`,
+      SARIF_LIMITS.messageChars,
+    );
+  }
+  return clip(`${f.id} (${f.severity}): ${f.title}`, SARIF_LIMITS.messageChars);
+}
+
+function run(target: string, category: string, findings: Finding[], opts: ReportOptions) {
+  const sorted = sortFindings(findings);
+  const notifications: { level: string; message: { text: string } }[] = [];
+  let kept = sorted;
+  if (kept.length > SARIF_LIMITS.resultsPerRun) {
+    notifications.push({
+      level: 'warning',
+      message: { text: `${kept.length - SARIF_LIMITS.resultsPerRun} lower-severity results left out (GitHub accepts ${SARIF_LIMITS.resultsPerRun} per run)` },
+    });
+    kept = kept.slice(0, SARIF_LIMITS.resultsPerRun);
+  }
+  // One rule per id, at the most severe level any of its results has: no duplicate rule ids.
+  const worst = new Map<string, Finding>();
+  for (const f of kept) {
+    const w = worst.get(f.id);
+    if (!w || severityRank(f.severity) > severityRank(w.severity)) worst.set(f.id, f);
+  }
+  const ids = [...worst.keys()].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return {
+    tool: {
+      driver: {
+        name: TOOL_NAME,
+        version: opts.toolVersion ?? TOOL_VERSION,
+        semanticVersion: opts.toolVersion ?? TOOL_VERSION,
+        informationUri: TOOL_URI,
+        rules: ids.map((id) => rule(worst.get(id)!, worst.get(id)!.severity)),
+      },
+    },
+    automationDetails: { id: category },
+    invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+    results: kept.map((f) => {
+      const region: Record<string, number> = { startLine: Math.max(1, f.location.line ?? 1) };
+      if (f.location.endLine && f.location.endLine >= region.startLine) region.endLine = f.location.endLine;
+      const props: Record<string, unknown> = { kind: f.kind, severity: f.severity };
+      const p = findingPackage(f);
+      if (p?.purl) props.purl = p.purl;
+      if (f.location.layer) props.layer = f.location.layer;
+      return {
+        ruleId: f.id,
+        ruleIndex: index.get(f.id)!,
+        level: LEVEL[f.severity],
+        message: { text: message(f) },
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri: uriFor(f) }, region },
+            message: { text: target },
+          },
+        ],
+        partialFingerprints: { 'coastguardFingerprint/v1': f.fingerprint },
+        properties: props,
+      };
+    }),
+    properties: { target },
+  };
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run per target, each with its own
+ * `automationDetails.id` (GitHub's "category"), rule ids unique within a run. Past GitHub's
+ * 20-run limit the remaining targets share one last run.
+ */
+export function writeSarif(result: ScanResult, opts: ReportOptions = {}): string {
+  const base = `${TOOL_NAME}/${result.artifact.name}`;
+  const byTarget = [...groupBy(result.findings, (f) => f.target)];
+  const runs = [];
+  if (byTarget.length === 0) {
+    runs.push(run(result.artifact.name, `${base}/`, [], opts));
+  } else {
+    const direct = byTarget.length <= SARIF_LIMITS.runs ? byTarget : byTarget.slice(0, SARIF_LIMITS.runs - 1);
+    for (const [target, list] of direct) runs.push(run(target, `${base}/${target}/`, list, opts));
+    if (direct.length < byTarget.length) {
+      const rest = byTarget.slice(direct.length);
+      runs.push(run(`${rest.length} more targets`, `${base}/more-targets/`, rest.flatMap(([, l]) => l), opts));
+    }
+  }
+  return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n';
+}
