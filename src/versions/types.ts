@@ -21,3 +21,12 @@ export class VersionError extends Error {
     this.name = 'VersionError';
   }
 }
+
+/** A range (constraint) that cannot be parsed. A VersionError too, so callers need one catch. */
+export class VersionRangeError extends VersionError {
+  constructor(scheme: string, range: string, reason: string) {
+    super(scheme, range, reason);
+    this.message = `invalid ${scheme} range "${range}": ${reason}`;
+    this.name = 'VersionRangeError';
+  }
+}
