@@ -134,9 +134,8 @@ function attributeLayer(p: Package, path: string, analyzer: string, versions: Ve
     if (!listed) break;
     earliest = j;
   }
-  const layerID = layers[versions[earliest].layer].diffID;
-  const locations = p.locations.length
-    ? p.locations.map((l, i) => (i === 0 ? { ...l, layer: layerID } : l))
-    : [{ path, layer: layerID }];
+  const layerID = layers[versions[earliest].layer].diffID || undefined; // '' for a directory scan
+  const at = (l: Package['locations'][number]) => (layerID ? { ...l, layer: layerID } : l);
+  const locations = p.locations.length ? p.locations.map((l, i) => (i === 0 ? at(l) : l)) : [at({ path })];
   return { ...p, locations };
 }

@@ -4,6 +4,9 @@ import type { Scanner } from './scanners.js';
 export interface ScannerOptions {
   dbPath?: string;
   ignoreUnfixed?: boolean;
+  cacheDir?: string;
+  /** For filesystem scans: the directory, so IaC files in it are checked too. */
+  root?: string;
 }
 
 /**

@@ -1,10 +1,13 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { DirStore, TarStore } from './blob-store.js';
 import { resolveDockerArchive } from './docker-archive.js';
 import { resolveOciLayout } from './oci-layout.js';
+import { decompressor, detectCompression, type Compression } from './decompress.js';
 import type { Platform } from './platform.js';
 import type { ResolvedImage } from './types.js';
 
@@ -23,7 +26,20 @@ async function magic(path: string): Promise<Buffer> {
  * `--input FILE|DIR`: a docker-archive tar, an OCI archive tar, or an OCI layout directory,
  * told apart by what they contain (manifest.json wins over index.json, as docker does).
  */
-export async function openImageInput(path: string, opts: { image?: string; platform: Platform }): Promise<ResolvedImage> {
+async function decompressToTemp(path: string, c: Compression, tmpDir = tmpdir()): Promise<string> {
+  mkdirSync(tmpDir, { recursive: true });
+  const dir = mkdtempSync(join(tmpDir, 'cg-archive-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'image.tar');
+  try {
+    await pipeline(createReadStream(path), decompressor(c), createWriteStream(out));
+  } catch (e) {
+    throw inputError(`cannot decompress ${c} archive (${(e as Error).message})`, path, e);
+  }
+  return out;
+}
+
+export async function openImageInput(path: string, opts: { image?: string; platform: Platform; tmpDir?: string }): Promise<ResolvedImage> {
   if (!existsSync(path)) throw inputError('no such file or directory', path);
   const st = statSync(path);
   if (st.isDirectory()) {
@@ -31,10 +47,11 @@ export async function openImageInput(path: string, opts: { image?: string; platf
     if (existsSync(join(path, 'manifest.json'))) return resolveDockerArchive(new DirStore(path), opts);
     throw inputError('directory is neither an OCI layout (index.json) nor an unpacked docker archive; use `coastguard fs` for a root filesystem', path);
   }
-  const m = await magic(path);
-  if (m[0] === 0x1f && m[1] === 0x8b) throw inputError('compressed archive: decompress it first (e.g. gunzip) so layers can be read in parallel', path);
-  if (m.readUInt32LE(0) === 0xfd2fb528) throw inputError('zstd-compressed archive: decompress it first (zstd -d)', path);
-  const store = await TarStore.open(path);
+  const compression = detectCompression(await magic(path));
+  // `docker save | gzip`: layers need random access, so the archive is unpacked once to a temp
+  // file (streamed, never held in memory), removed again when the process exits.
+  const tarPath = compression === 'none' ? path : await decompressToTemp(path, compression, opts.tmpDir);
+  const store = await TarStore.open(tarPath);
   if (store.has('manifest.json')) return resolveDockerArchive(store, opts);
   if (store.has('index.json')) return resolveOciLayout(store, opts);
   throw inputError('tar has neither manifest.json (docker-archive) nor index.json (OCI archive): not an image', path);

@@ -140,3 +140,12 @@ test('multi-platform index: --platform picks the manifest, an absent one lists w
   await rejectsInput(openImageInput(layout, { platform: { os: 'linux', architecture: 's390x' } }), /platform linux\/s390x not in image index \(available: linux\/amd64, linux\/arm64\/v8\)/);
   assert.ok(statSync(layout).isDirectory());
 });
+
+test('a gzip-compressed docker save archive is unpacked once to a temp file and read like any other', async () => {
+  const img = await openImageInput(fixture('images/trivy/alpine-310.tar.gz'), { platform: amd64, tmpDir: tempDir() });
+  assert.equal(img.name, 'alpine:3.10');
+  assert.equal(img.layers.length, 1);
+  const r = await walkLayer(img.layers[0], []);
+  assert.ok(r.paths.includes('lib/apk/db/installed'));
+  assert.ok(r.paths.includes('etc/alpine-release'));
+});

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { allAnalyzers } from '../analyze/registry.js';
+import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
+import { walkDirectory } from '../source/dir-walk.js';
+import { buildInventory } from './inventory.js';
+import { mergeLayers } from './merge.js';
+import { analyzerKinds, type Scanner } from './scanners.js';
+import { runScanners, type ScannerOptions } from './run-scanners.js';
+
+export interface FsScanOptions extends ScannerOptions {
+  scanners: Set<Scanner>;
+  skipDirs?: string[];
+  skipFiles?: string[];
+}
+
+/**
+ * `coastguard fs DIR`: a source tree or an unpacked root filesystem, walked as one layer with the
+ * same analyzers as an image, so a rootfs gives the same inventory as the image it came from.
+ */
+export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<ScanResult> {
+  const kinds = analyzerKinds(opts.scanners);
+  const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind));
+  const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
+  const inv = buildInventory(mergeLayers([layer]), analyzers);
+  const result: ScanResult = {
+    schemaVersion: SCHEMA_VERSION,
+    artifact: { name: dir, type: 'filesystem', os: inv.os },
+    packages: inv.packages,
+    findings: inv.findings,
+    warnings: inv.warnings,
+  };
+  await runScanners(result, opts.scanners, { ...opts, root: resolve(dir) });
+  return result;
+}

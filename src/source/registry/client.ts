@@ -1,0 +1,138 @@
+import { CoastguardError, ExitCode } from '../../core/errors.js';
+import type { Credentials } from './credentials.js';
+import { isLoopback, type ImageRef } from './reference.js';
+
+export interface ClientOptions {
+  credentials?: Credentials;
+  /** Allow plain HTTP (and, as for Docker, skip nothing else) for non-loopback registries. */
+  insecure?: boolean;
+  retries?: number;
+  timeoutMs?: number;
+}
+
+const MANIFEST_ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may contain commas). */
+export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
+  const sp = header.indexOf(' ');
+  const scheme = (sp === -1 ? header : header.slice(0, sp)).toLowerCase();
+  const params: Record<string, string> = {};
+  const re = /(\w+)=(?:"([^"]*)"|([^,\s]*))/g;
+  let m;
+  while ((m = re.exec(header.slice(sp + 1)))) params[m[1].toLowerCase()] = m[2] ?? m[3];
+  return { scheme, params };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A client for one repository of an OCI distribution registry: anonymous, basic, or the bearer
+ * token challenge flow; retries on network errors and 5xx/429 with backoff.
+ */
+export class RegistryClient {
+  private authHeader?: string;
+  readonly base: string;
+
+  constructor(readonly ref: ImageRef, private opts: ClientOptions = {}) {
+    const scheme = isLoopback(ref.apiHost) || opts.insecure ? 'http' : 'https';
+    this.base = `${scheme}://${ref.apiHost}/v2/${ref.repository}`;
+  }
+
+  private where(path: string) {
+    return `${this.base}${path}`;
+  }
+
+  private async authenticate(challenge: string, scope: string): Promise<void> {
+    const { scheme, params } = parseChallenge(challenge);
+    const c = this.opts.credentials;
+    const basic = c?.username !== undefined ? 'Basic ' + Buffer.from(`${c.username}:${c.password ?? ''}`).toString('base64') : undefined;
+    if (scheme === 'basic') {
+      if (!basic) throw new CoastguardError('registry requires authentication: no credentials found (docker login, --username/--password-stdin, or COASTGUARD_USERNAME/COASTGUARD_PASSWORD)', this.ref.registry, ExitCode.AUTH);
+      this.authHeader = basic;
+      return;
+    }
+    if (scheme !== 'bearer' || !params.realm) throw new CoastguardError(`unsupported authentication challenge "${challenge}"`, this.ref.registry, ExitCode.AUTH);
+    const url = new URL(params.realm);
+    if (params.service) url.searchParams.set('service', params.service);
+    url.searchParams.set('scope', params.scope ?? scope);
+    let res: Response;
+    if (c?.identityToken) {
+      const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: c.identityToken, service: params.service ?? '', scope: params.scope ?? scope, client_id: 'coastguard' });
+      res = await this.send(params.realm, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    } else {
+      res = await this.send(url.toString(), { headers: basic ? { authorization: basic } : {} });
+    }
+    if (res.status === 401 || res.status === 403) throw new CoastguardError(`authentication failed: token server refused the credentials (HTTP ${res.status})`, this.ref.registry, ExitCode.AUTH);
+    if (!res.ok) throw new CoastguardError(`token server answered HTTP ${res.status}`, params.realm, ExitCode.NETWORK);
+    const j = (await res.json()) as { token?: string; access_token?: string };
+    const token = j.token ?? j.access_token;
+    if (!token) throw new CoastguardError('token server gave no token', params.realm, ExitCode.AUTH);
+    this.authHeader = `Bearer ${token}`;
+  }
+
+  /** One HTTP request with retries for transient failures; never throws a raw fetch error. */
+  private async send(url: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
+    const retries = this.opts.retries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(this.opts.timeoutMs ?? 120_000) });
+        if ((res.status >= 500 || res.status === 429) && attempt < retries) {
+          await res.body?.cancel();
+          await sleep(200 * 2 ** attempt);
+          continue;
+        }
+        return res;
+      } catch (e) {
+        if (attempt < retries) {
+          await sleep(200 * 2 ** attempt);
+          continue;
+        }
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new CoastguardError(`registry unreachable (${cause?.code ?? cause?.message ?? (e as Error).message})`, url, ExitCode.NETWORK, { cause: e });
+      }
+    }
+  }
+
+  /** GET/HEAD with the auth dance: on 401, answer the challenge once and try again. */
+  async request(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> {
+    const url = this.where(path);
+    const doIt = () => this.send(url, { method, headers: { ...headers, ...(this.authHeader ? { authorization: this.authHeader } : {}) } });
+    let res = await doIt();
+    if (res.status === 401) {
+      const challenge = res.headers.get('www-authenticate');
+      await res.body?.cancel();
+      if (!challenge || this.authHeader?.startsWith('Basic')) {
+        throw new CoastguardError('authentication failed: the registry refused the credentials', this.ref.registry, ExitCode.AUTH);
+      }
+      await this.authenticate(challenge, `repository:${this.ref.repository}:pull`);
+      res = await doIt();
+      if (res.status === 401) {
+        await res.body?.cancel();
+        throw new CoastguardError('authentication failed: the registry refused the credentials', this.ref.registry, ExitCode.AUTH);
+      }
+    }
+    return res;
+  }
+
+  async getManifest(reference: string): Promise<{ body: Buffer; mediaType: string; digest?: string }> {
+    const res = await this.request(`/manifests/${reference}`, { accept: MANIFEST_ACCEPT });
+    if (res.status === 404) throw new CoastguardError(`manifest unknown: ${this.ref.repository}:${reference}`, this.ref.registry, ExitCode.INPUT);
+    if (res.status === 403) throw new CoastguardError(`access denied to ${this.ref.repository}`, this.ref.registry, ExitCode.AUTH);
+    if (!res.ok) throw new CoastguardError(`registry answered HTTP ${res.status} for manifest ${reference}`, this.where(`/manifests/${reference}`), ExitCode.NETWORK);
+    const body = Buffer.from(await res.arrayBuffer());
+    return { body, mediaType: (res.headers.get('content-type') ?? '').split(';')[0], digest: res.headers.get('docker-content-digest') ?? undefined };
+  }
+
+  /** Starts a blob download, optionally from a byte offset (resume). */
+  async getBlob(digest: string, offset = 0): Promise<Response> {
+    const res = await this.request(`/blobs/${digest}`, offset > 0 ? { range: `bytes=${offset}-` } : {});
+    if (res.status === 404) throw new CoastguardError(`blob unknown: ${digest}`, this.ref.registry, ExitCode.INPUT);
+    if (!res.ok) throw new CoastguardError(`registry answered HTTP ${res.status} for blob ${digest}`, this.where(`/blobs/${digest}`), ExitCode.NETWORK);
+    return res;
+  }
+}

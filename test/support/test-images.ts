@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, testImagesDir } from '../helpers.js';
+
+/**
+ * A real image built by scripts/build-test-images.sh (debootstrap + umoci + skopeo), built on
+ * first use and cached per machine. Returns its folder: image.docker.tar, image.oci.tar,
+ * oci-layout/, expected-dpkg.tsv, layer-dpkg.tsv.
+ */
+export function testImage(name: 'debian-layers' | 'bench-1g'): string {
+  const dir = join(testImagesDir, name);
+  if (!existsSync(join(dir, '.done'))) {
+    execFileSync('bash', [join(repoRoot, 'scripts', 'build-test-images.sh'), name], { stdio: 'inherit', env: { ...process.env, COASTGUARD_TEST_IMAGES: testImagesDir } });
+  }
+  return dir;
+}
