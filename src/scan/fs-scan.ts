@@ -21,7 +21,7 @@ export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<
   const kinds = analyzerKinds(opts.scanners);
   const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind));
   const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
-  const inv = buildInventory(mergeLayers([layer]), analyzers);
+  const inv = buildInventory(mergeLayers([layer]));
   const result: ScanResult = {
     schemaVersion: SCHEMA_VERSION,
     artifact: { name: dir, type: 'filesystem', os: inv.os },

@@ -29,7 +29,7 @@ export async function scanImage(img: ResolvedImage, opts: ImageScanOptions): Pro
   });
   const merged = mergeLayers(layerResults);
   const facts = imageFacts(img);
-  const inv = buildInventory(merged, analyzers);
+  const inv = buildInventory(merged);
   const result: ScanResult = {
     schemaVersion: SCHEMA_VERSION,
     artifact: {

@@ -1,6 +1,6 @@
-import type { Analyzer } from '../analyze/types.js';
 import type { Finding, OSInfo, Package, ScanWarning } from '../core/types.js';
 import type { MergedInventory } from './merge.js';
+import { finalizeOsPackages } from '../analyze/os/finalize.js';
 import { markOwnedFiles } from './ownership.js';
 
 export interface Inventory {
@@ -18,9 +18,7 @@ const byNameVersion = (a: Package, b: Package) =>
  * From merged analysis results to the inventory scanners use: OS packages get their distro
  * ecosystem and PURLs once the OS is known, language packages inside OS-owned files are marked.
  */
-export function buildInventory(merged: MergedInventory, analyzers: Analyzer[]): Inventory {
-  const osPkgAnalyzers = new Set(analyzers.filter((a) => a.kind === 'os-pkg').map((a) => a.id));
-  void osPkgAnalyzers;
-  const packages = markOwnedFiles(merged.packages).sort(byNameVersion);
+export function buildInventory(merged: MergedInventory): Inventory {
+  const packages = markOwnedFiles(finalizeOsPackages(merged.packages, merged.os)).sort(byNameVersion);
   return { os: merged.os, packages, findings: merged.findings, warnings: merged.warnings };
 }

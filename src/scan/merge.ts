@@ -1,3 +1,4 @@
+import { RELEASE_FILE_RANK } from '../analyze/os/release-files.js';
 import type { AnalysisResult } from '../analyze/types.js';
 import type { Finding, OSInfo, Package, ScanWarning } from '../core/types.js';
 import type { FileAnalysis, LayerResult } from '../source/layer-walk.js';
@@ -29,10 +30,9 @@ function removeTree(files: Map<string, number>, history: Map<string, Version[]>,
   }
 }
 
-const OS_PATH_RANK = ['etc/os-release', 'usr/lib/os-release'];
 const osRank = (path: string) => {
-  const i = OS_PATH_RANK.indexOf(path);
-  return i === -1 ? OS_PATH_RANK.length : i;
+  const i = RELEASE_FILE_RANK.indexOf(path);
+  return i === -1 ? RELEASE_FILE_RANK.length : i;
 };
 
 /**
