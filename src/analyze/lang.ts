@@ -1,0 +1,34 @@
+import type { Package } from '../core/types.js';
+import type { Analyzer } from './types.js';
+import { npmAnalyzers } from './npm/index.js';
+import { pythonAnalyzers } from './python/index.js';
+
+/**
+ * Every language-package analyzer (kind 'lang'). `wants` works on image paths and on paths relative
+ * to a scanned directory alike, so `coastguard fs DIR` can run exactly this list over the tree.
+ */
+export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers];
+
+/**
+ * Analyzers see one file at a time, so a file list that lives beside a package's metadata (Python's
+ * `RECORD` next to `METADATA`) comes out as its own entry, marked `meta.fileListOf` = the metadata
+ * path. Run this once over the merged inventory: it moves each list onto its package's `files` and
+ * drops the marker entries (orphans too — a RECORD without METADATA names no installed package).
+ */
+export function mergeFileLists(pkgs: Package[]): Package[] {
+  const byLocation = new Map<string, Package>();
+  for (const p of pkgs) {
+    if (p.meta?.fileListOf === undefined) for (const l of p.locations) byLocation.set(`${l.layer ?? ''}\0${l.path}`, p);
+  }
+  const out: Package[] = [];
+  for (const p of pkgs) {
+    const target = p.meta?.fileListOf;
+    if (typeof target !== 'string') {
+      out.push(p);
+      continue;
+    }
+    const owner = byLocation.get(`${p.locations[0]?.layer ?? ''}\0${target}`);
+    if (owner && p.files) owner.files = [...(owner.files ?? []), ...p.files];
+  }
+  return out;
+}
