@@ -7,4 +7,5 @@ import type { Command } from './command.js';
 export const commands: Record<string, () => Promise<Command>> = {
   image: async () => (await import('./image.js')).command,
   fs: async () => (await import('./fs.js')).command,
+  runtime: async () => (await import('./runtime.js')).command,
 };

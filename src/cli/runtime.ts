@@ -1,0 +1,233 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CoastguardError, ExitCode, inputError, usageError } from '../core/errors.js';
+import type { Command, CommandContext } from './command.js';
+import {
+  alertJsonLine,
+  alertsTable,
+  decodeText,
+  expandRulesPaths,
+  fileSink,
+  parseAlertFormat,
+  parsePriority,
+  RuntimeEngine,
+  startServer,
+  streamSink,
+  webhookSink,
+  type Alert,
+  type AlertSink,
+  type EngineOptions,
+} from '../runtime/index.js';
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : v === undefined ? [] : [String(v)]);
+
+const engineFlags = {
+  rules: { type: 'string', short: 'r', multiple: true },
+  'rule-matching': { type: 'string' },
+  'min-priority': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
+  debug: { type: 'boolean', short: 'd' },
+} as const;
+
+function loadEngine(ctx: CommandContext): RuntimeEngine {
+  const rules = list(ctx.values.rules);
+  if (!rules.length) throw usageError('--rules FILE is required (Falco rules YAML; repeatable)', `coastguard runtime`);
+  const opts: EngineOptions = {};
+  const rm = ctx.values['rule-matching'];
+  if (rm !== undefined) {
+    if (rm !== 'first' && rm !== 'all') throw usageError(`--rule-matching must be "first" or "all", not "${rm}"`, 'coastguard runtime');
+    opts.ruleMatching = rm;
+  }
+  const mp = ctx.values['min-priority'];
+  if (mp !== undefined) {
+    const p = parsePriority(String(mp));
+    if (!p) throw usageError(`--min-priority: unknown priority "${mp}"`, 'coastguard runtime');
+    opts.minPriority = p;
+  }
+  const engine = RuntimeEngine.fromFiles(expandRulesPaths(rules), opts);
+  const s = engine.summary;
+  if (!ctx.values.quiet) {
+    const bySource = new Map<string, number>();
+    for (const k of s.skipped) bySource.set(k.source, (bySource.get(k.source) ?? 0) + 1);
+    const skippedText = [...bySource].map(([src, n]) => `${n} ${src}`).join(', ');
+    ctx.stderr.write(
+      `coastguard: runtime: ${s.rulesEnabled} k8s_audit rules enabled from ${s.files.length} file(s)` +
+        (s.skipped.length ? `; ${s.skipped.length} rules not evaluated (${skippedText}: no such event stream here; --verbose lists them)` : '') +
+        '\n',
+    );
+    for (const w of s.warnings) ctx.stderr.write(`coastguard: runtime: warning: ${w}\n`);
+    if (ctx.values.verbose) {
+      for (const k of s.skipped) ctx.stderr.write(`coastguard: runtime: skipped rule "${k.rule}" (${k.source}) at ${k.loc}: ${k.reason}\n`);
+      for (const n of s.notes) ctx.stderr.write(`coastguard: runtime: note: ${n}\n`);
+    }
+  }
+  return engine;
+}
+
+const check: Command = {
+  name: 'check',
+  summary: 'run audit events (JSON lines, an Event or an EventList) through Falco rules',
+  usage: [
+    'Usage: coastguard runtime check --rules FILE|DIR [--rules …] [flags] EVENTS…',
+    '',
+    '  -r, --rules FILE|DIR      Falco rules YAML, loaded in order (later files append/override)',
+    '  -f, --format json|table   json: one alert per line (default); table: readable summary',
+    '  -o, --output FILE         write alerts to FILE instead of stdout',
+    '      --rule-matching first|all   one alert per event from the first matching rule (Falco default) or all',
+    '      --min-priority P      drop alerts below P (debug … emergency)',
+    '      --exit-code N         exit with N when any alert was raised',
+    '  -v, --verbose             list rules not evaluated and notes on stderr',
+    '  EVENTS                    files of audit events; "-" reads stdin',
+  ].join('\n'),
+  options: {
+    ...engineFlags,
+    format: { type: 'string', short: 'f', multiple: true },
+    output: { type: 'string', short: 'o', multiple: true },
+    'exit-code': { type: 'string' },
+  },
+  async run(ctx) {
+    if (!ctx.positionals.length) throw usageError('no events file given', 'coastguard runtime check --rules FILE EVENTS…');
+    const formats = list(ctx.values.format);
+    const outputs = list(ctx.values.output);
+    const pairs = (formats.length ? formats : ['json']).map((f, i) => {
+      const fmt = parseAlertFormat(f);
+      if (!fmt) throw usageError(`--format must be json or table, not "${f}"`, 'coastguard runtime check');
+      return { fmt, out: outputs[i] };
+    });
+    if (outputs.length > pairs.length) for (const o of outputs.slice(pairs.length)) pairs.push({ fmt: 'json', out: o });
+    let exitCode: number | undefined;
+    if (ctx.values['exit-code'] !== undefined) {
+      exitCode = Number(ctx.values['exit-code']);
+      if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) throw usageError('--exit-code must be an integer 0-255', 'coastguard runtime check');
+    }
+    const engine = loadEngine(ctx);
+    const alerts: Alert[] = [];
+    let events = 0;
+    let skippedShown = 0;
+    let skippedTotal = 0;
+    for (const file of ctx.positionals) {
+      let text: string;
+      try {
+        text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      } catch (e) {
+        throw inputError(`cannot read events file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+      }
+      const dec = decodeText(text, { firstNum: events + 1 });
+      events += dec.events.length;
+      for (const s of dec.skipped) {
+        skippedTotal++;
+        if (skippedShown++ < 10) ctx.stderr.write(`coastguard: runtime: skipped input: ${s.detail}: ${file}\n`);
+      }
+      for (const e of dec.events) alerts.push(...engine.process(e));
+    }
+    if (skippedTotal > 10) ctx.stderr.write(`coastguard: runtime: ${skippedTotal} inputs skipped in total\n`);
+    for (const { fmt, out } of pairs) {
+      const text = fmt === 'json' ? alerts.map(alertJsonLine).join('') : alertsTable(alerts);
+      if (out) {
+        try {
+          writeFileSync(out, text);
+        } catch (e) {
+          throw inputError(`cannot write output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, out);
+        }
+      } else ctx.stdout.write(text);
+    }
+    if (!ctx.values.quiet) ctx.stderr.write(`coastguard: runtime: ${events} events, ${alerts.length} alerts\n`);
+    return alerts.length && exitCode !== undefined ? exitCode : ExitCode.OK;
+  },
+};
+
+/** "127.0.0.1:8765", ":8765" or "8765" (loopback when no host is given). */
+export function parseListen(s: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]*))?:?(\d+)$/.exec(s.trim());
+  if (!m) throw usageError(`--listen must be HOST:PORT, not "${s}"`, 'coastguard runtime serve');
+  const port = Number(m[3]);
+  if (port > 65535) throw usageError(`--listen port out of range: ${port}`, 'coastguard runtime serve');
+  return { host: m[1] ?? (m[2] || '127.0.0.1'), port };
+}
+
+const serve: Command = {
+  name: 'serve',
+  summary: 'receive audit webhook POSTs (EventList) and write alerts',
+  usage: [
+    'Usage: coastguard runtime serve --listen HOST:PORT --rules FILE|DIR [flags]',
+    '',
+    '  -l, --listen HOST:PORT    address to listen on (default 127.0.0.1:8765); POST to /k8s-audit',
+    '  -r, --rules FILE|DIR      Falco rules YAML (repeatable)',
+    '  -f, --format json|table   alert lines as JSON (default) or Falco text lines',
+    '  -o, --output FILE         append alerts to FILE',
+    '      --webhook URL         POST each alert (JSON) to URL',
+    '      --stdout              also write alerts to stdout (default when no --output/--webhook)',
+    '      --rate-limit N        at most N alerts per second per rule (0 = no limit)',
+    '      --rate-burst N        burst size per rule (default: N of --rate-limit)',
+    '      --max-body BYTES      largest accepted request body (default 12 MiB)',
+    '      --rule-matching first|all, --min-priority P   as for check',
+    '',
+    'GET /healthz returns counters as JSON; GET /metrics in Prometheus text format.',
+  ].join('\n'),
+  options: {
+    ...engineFlags,
+    listen: { type: 'string', short: 'l' },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    webhook: { type: 'string' },
+    stdout: { type: 'boolean' },
+    'rate-limit': { type: 'string' },
+    'rate-burst': { type: 'string' },
+    'max-body': { type: 'string' },
+  },
+  async run(ctx) {
+    const { host, port } = parseListen(String(ctx.values.listen ?? '127.0.0.1:8765'));
+    const fmt = parseAlertFormat(ctx.values.format as string | undefined);
+    if (!fmt) throw usageError(`--format must be json or table, not "${ctx.values.format}"`, 'coastguard runtime serve');
+    const num = (name: string): number | undefined => {
+      const v = ctx.values[name];
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) throw usageError(`--${name} must be a non-negative number`, 'coastguard runtime serve');
+      return n;
+    };
+    const webhook = ctx.values.webhook as string | undefined;
+    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw usageError('--webhook must be an http(s) URL', webhook);
+    const engine = loadEngine(ctx);
+    const sinks: AlertSink[] = [];
+    if (ctx.values.stdout || (!ctx.values.output && !webhook)) sinks.push(streamSink(ctx.stdout, fmt));
+    if (ctx.values.output) sinks.push(fileSink(String(ctx.values.output), fmt));
+    if (webhook) sinks.push(webhookSink(webhook));
+    let srv;
+    try {
+      srv = await startServer({
+        host,
+        port,
+        engine,
+        sinks,
+        rateLimit: { rate: num('rate-limit'), burst: num('rate-burst') },
+        maxBodyBytes: num('max-body'),
+        onSkip: ctx.values.verbose ? (reason, detail) => ctx.stderr.write(`coastguard: runtime: skipped (${reason}): ${detail}\n`) : undefined,
+      });
+    } catch (e) {
+      throw new CoastguardError(`cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `${host}:${port}`, ExitCode.NETWORK);
+    }
+    ctx.stderr.write(`coastguard: runtime: listening on ${srv.url}/k8s-audit\n`);
+    const s = srv;
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void s.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    const c = s.counters;
+    ctx.stderr.write(`coastguard: runtime: stopped: ${c.events_processed} events, ${c.alerts_emitted} alerts, ${Object.values(c.skipped).reduce((a, b) => a + b, 0)} skipped\n`);
+    return ExitCode.OK;
+  },
+};
+
+export const command: Command = {
+  name: 'runtime',
+  summary: 'Falco-compatible rules over Kubernetes audit events (check files, or serve the audit webhook)',
+  usage: 'Usage: coastguard runtime check|serve [flags]',
+  options: {},
+  subcommands: [check, serve],
+};
