@@ -1,4 +1,7 @@
 import type { Analyzer } from './types.js';
+import { osAnalyzers } from './os/index.js';
+import { dpkgAnalyzers } from './dpkg/index.js';
+import { apkAnalyzers } from './apk/index.js';
 
 /**
  * Every analyzer the layer walk can run. Each ecosystem folder's index.ts exports its analyzers;
@@ -6,6 +9,9 @@ import type { Analyzer } from './types.js';
  */
 export const allAnalyzers: Analyzer[] = [
   // OS: release files and package DBs
+  ...osAnalyzers,
+  ...dpkgAnalyzers,
+  ...apkAnalyzers,
   // language ecosystems
   // secrets and image-file checks
 ];

@@ -1,2 +1,6 @@
 export { dpkgAnalyzer, dpkgPackagesFromStatus, isDpkgStatusPath } from './analyzer.js';
 export { parseDpkgStatus, parseSourceField, isInstalled } from './parse-status.js';
+
+import { dpkgAnalyzer } from './analyzer.js';
+import type { Analyzer } from '../types.js';
+export const dpkgAnalyzers: Analyzer[] = [dpkgAnalyzer];

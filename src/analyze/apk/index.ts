@@ -1,0 +1,6 @@
+export { apkAnalyzer, apkPackagesFromInstalled, APK_DB } from './analyzer.js';
+export { parseApkInstalled } from './parse-installed.js';
+
+import { apkAnalyzer } from './analyzer.js';
+import type { Analyzer } from '../types.js';
+export const apkAnalyzers: Analyzer[] = [apkAnalyzer];
