@@ -98,6 +98,13 @@ export class RegistryClient {
     }
   }
 
+  /** A request to any URL of this registry with the current authorization (uploads follow Location). */
+  async raw(url: string, init: { method: string; body?: Buffer; headers?: Record<string, string> }): Promise<Response> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (this.authHeader) headers.authorization = this.authHeader;
+    return this.send(url, { method: init.method, body: init.body as unknown as BodyInit, headers });
+  }
+
   /** GET/HEAD with the auth dance: on 401, answer the challenge once and try again. */
   async request(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> {
     const url = this.where(path);
@@ -109,7 +116,7 @@ export class RegistryClient {
       if (!challenge || this.authHeader?.startsWith('Basic')) {
         throw new CoastguardError('authentication failed: the registry refused the credentials', this.ref.registry, ExitCode.AUTH);
       }
-      await this.authenticate(challenge, `repository:${this.ref.repository}:pull`);
+      await this.authenticate(challenge, `repository:${this.ref.repository}:${method === 'GET' || method === 'HEAD' ? 'pull' : 'pull,push'}`);
       res = await doIt();
       if (res.status === 401) {
         await res.body?.cancel();
