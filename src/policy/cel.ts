@@ -1,0 +1,72 @@
+import { celEnv, celFunc, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
+import { strings } from '@bufbuild/cel/ext';
+
+/** Functions policies may call besides CEL's standard library and the strings extension. */
+const helpers = [
+  // daysSince('2026-01-31') / daysSince(finding.published): whole days from a date to the run's clock.
+  celFunc('daysSince', [CelScalar.STRING], CelScalar.DOUBLE, (s: string) => {
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) throw new Error(`daysSince: not a date: "${s}"`);
+    return Math.floor((clock() - t) / 86_400_000);
+  }),
+];
+
+let now = () => Date.now();
+const clock = () => now();
+
+const env = celEnv({ funcs: [...strings, ...helpers] });
+
+export type CelProgram = (vars: Record<string, unknown>) => { value?: unknown; error?: string };
+
+/** Parses once; throws Error with CEL's own message (line:column within the expression). */
+export function compileCel(expr: string): CelProgram {
+  const p = plan(env, parse(expr));
+  return (vars) => {
+    try {
+      const r = p(toCel(vars) as never);
+      if (isCelError(r)) return { error: r.message };
+      return { value: r };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+}
+
+/** Runs `fn` with the CEL clock fixed to `at` (policies see the same `now` as the rest of the run). */
+export function withClock<T>(at: Date, fn: () => T): T {
+  const prev = now;
+  now = () => at.getTime();
+  try {
+    return fn();
+  } finally {
+    now = prev;
+  }
+}
+
+/** Plain JSON values: drops undefined, turns Dates into strings (CEL takes JSON-like input). */
+export function toCel(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v ?? null));
+}
+
+/** "{{ expr }}" pieces in a message, compiled with the same environment. */
+export function compileTemplate(message: string): (vars: Record<string, unknown>) => string {
+  const parts: (string | CelProgram)[] = [];
+  let rest = message;
+  for (;;) {
+    const i = rest.indexOf('{{');
+    if (i < 0) break;
+    const j = rest.indexOf('}}', i);
+    if (j < 0) break;
+    parts.push(rest.slice(0, i), compileCel(rest.slice(i + 2, j).trim()));
+    rest = rest.slice(j + 2);
+  }
+  parts.push(rest);
+  return (vars) =>
+    parts
+      .map((p) => {
+        if (typeof p === 'string') return p;
+        const r = p(vars);
+        return r.error ? '?' : typeof r.value === 'object' && r.value !== null ? JSON.stringify(r.value, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) : String(r.value);
+      })
+      .join('');
+}
