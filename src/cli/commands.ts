@@ -7,5 +7,6 @@ import type { Command } from './command.js';
 export const commands: Record<string, () => Promise<Command>> = {
   image: async () => (await import('./image.js')).command,
   fs: async () => (await import('./fs.js')).command,
+  db: async () => (await import('./db.js')).command,
   runtime: async () => (await import('./runtime.js')).command,
 };

@@ -1,0 +1,80 @@
+import { alpineNamespace } from '../names.js';
+import type { FeedSink } from '../types.js';
+import { FeedError } from './errors.js';
+
+/**
+ * Alpine secdb (https://secdb.alpinelinux.org/v3.19/main.json, and the older YAML): per release
+ * and repository, each origin package's `secfixes` map "fixed version → ids". Version "0" means
+ * the package was never affected. Also the per-package split vuln-list keeps
+ * (`alpine/3.19/main/openssl.json`: `{name, secfixes}`), whose release comes from the path.
+ */
+export const id = 'alpine-secdb';
+
+type Secfixes = Record<string, unknown>;
+
+export function looksLikeSecdb(doc: unknown): boolean {
+  const d = doc as Record<string, unknown> | null;
+  return !!d && typeof d === 'object' && 'distroversion' in d && Array.isArray(d.packages);
+}
+
+export function looksLikeSplitSecdb(doc: unknown, path: string): boolean {
+  const d = doc as Record<string, unknown> | null;
+  return !!d && typeof d === 'object' && typeof d.name === 'string' && typeof d.secfixes === 'object' && !!releaseFromPath(path);
+}
+
+/** ".../3.19/main/openssl.json", ".../v3.19/main/openssl.json" → "3.19". */
+export function releaseFromPath(path: string): string | undefined {
+  // The release is the folder above main/community: "3.19", "v3.19", or a name carrying it ("secdb-v3.19-subset").
+  const m = /(?:^|[\\/])(?:[^\\/]*?[-_])?v?(\d+\.\d+|edge)(?:[-_][^\\/]*)?[\\/](?:main|community|testing)[\\/][^\\/]+\.json$/.exec(path);
+  return m?.[1];
+}
+
+export function parseSecdb(doc: unknown, where: string, sink: FeedSink): number {
+  const d = doc as { distroversion?: unknown; packages?: unknown[] };
+  if (typeof d.distroversion !== 'string' && typeof d.distroversion !== 'number') {
+    throw new FeedError('Alpine secdb without "distroversion"', where);
+  }
+  const namespace = alpineNamespace(String(d.distroversion));
+  let n = 0;
+  for (const [i, p] of (d.packages ?? []).entries()) {
+    const pkg = (p as { pkg?: { name?: unknown; secfixes?: unknown } })?.pkg;
+    if (!pkg || typeof pkg.name !== 'string') throw new FeedError(`Alpine secdb: packages[${i}] has no pkg.name`, where);
+    n += addSecfixes(namespace, pkg.name, (pkg.secfixes ?? {}) as Secfixes, where, sink);
+  }
+  return n;
+}
+
+export function parseSplitSecdb(doc: unknown, where: string, sink: FeedSink): number {
+  const d = doc as { name: string; secfixes: Secfixes };
+  const release = releaseFromPath(where);
+  if (!release) throw new FeedError('cannot tell the Alpine release from the path (want …/3.19/main/NAME.json)', where);
+  return addSecfixes(alpineNamespace(release), d.name, d.secfixes ?? {}, where, sink);
+}
+
+const ID = /^(CVE-\d{4}-\d+|GHSA-[\w-]+|[A-Z][A-Z0-9]*-[\w.-]+)/;
+
+function addSecfixes(namespace: string, pkg: string, secfixes: Secfixes, where: string, sink: FeedSink): number {
+  if (typeof secfixes !== 'object' || Array.isArray(secfixes)) throw new FeedError(`Alpine secdb: secfixes of ${pkg} is not a map`, where);
+  let n = 0;
+  for (const [version, ids] of Object.entries(secfixes)) {
+    const v = String(version).trim();
+    if (v === '0') continue; // never affected in Alpine
+    for (const raw of Array.isArray(ids) ? ids : [ids]) {
+      for (const token of String(raw ?? '').split(/\s+/)) {
+        const id = ID.exec(token)?.[1];
+        if (!id) continue;
+        sink.vuln({ id, aliases: [], cvss: [], references: [`https://security.alpinelinux.org/vuln/${id}`] }, { shared: true, minimal: true });
+        sink.affected({
+          vulnId: id,
+          namespace,
+          package: pkg,
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: v }] }],
+          status: 'fixed',
+          fixed: [v],
+        });
+        n++;
+      }
+    }
+  }
+  return n;
+}

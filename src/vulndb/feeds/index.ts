@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import yauzl from 'yauzl';
+import { parse as parseYaml } from 'yaml';
+import { CoastguardError } from '../../core/errors.js';
+import type { FeedSink } from '../types.js';
+import * as alpine from './alpine.js';
+import * as debianList from './debian-list.js';
+import * as debianTracker from './debian-tracker.js';
+import { FeedError } from './errors.js';
+import * as wg from './nodejs-wg.js';
+import * as osv from './osv.js';
+import * as rubysec from './rubysec.js';
+import * as rustsec from './rustsec.js';
+
+export { FeedError } from './errors.js';
+
+/** What loading one source (a file, a directory of feed files, an all.zip) found. */
+export interface SourceStats {
+  location: string;
+  formats: Set<string>;
+  /** Files recognised as some feed format. */
+  files: number;
+  records: number;
+  /** Files of no known feed format (READMEs, licences…). */
+  ignored: number;
+  /** Files of a known format that failed to parse (directory sources only; a single file throws). */
+  invalid: number;
+  sha256: string;
+  size: number;
+}
+
+const DOC_EXT = new Set(['.json', '.yaml', '.yml']);
+
+/**
+ * Detects a parsed JSON/YAML document's feed format and feeds it to the sink. Returns the format id,
+ * or undefined when the document is no feed we know.
+ */
+export function parseDocument(doc: unknown, where: string, sink: FeedSink): { format: string; records: number } | undefined {
+  if (osv.looksLikeOsv(doc)) return { format: osv.id, records: osv.parseOsv(doc, where, sink) ? 1 : 0 };
+  if (alpine.looksLikeSecdb(doc)) return { format: alpine.id, records: alpine.parseSecdb(doc, where, sink) };
+  if (alpine.looksLikeSplitSecdb(doc, where)) return { format: alpine.id, records: alpine.parseSplitSecdb(doc, where, sink) };
+  if (debianList.looksLikeListJson(doc)) return { format: debianList.id, records: debianList.parseListJson(doc, where, sink) };
+  if (wg.looksLikeWgAdvisory(doc)) return { format: wg.id, records: wg.parseWgAdvisory(doc, where, sink) ? 1 : 0 };
+  if (rubysec.looksLikeRubySec(doc)) return { format: rubysec.id, records: rubysec.parseRubySec(doc, where, sink) ? 1 : 0 };
+  if (wg.looksLikeWgIndex(doc)) return { format: wg.id, records: wg.parseWgIndex(doc, where, sink) };
+  if (debianTracker.looksLikeTracker(doc)) return { format: debianTracker.id, records: debianTracker.parseTracker(doc, where, sink) };
+  return undefined;
+}
+
+/** Parses one file's bytes by name and content. Throws FeedError when a known format is malformed. */
+export function parseFileContent(name: string, where: string, buf: Buffer, sink: FeedSink): { format: string; records: number } | undefined {
+  const ext = extname(name).toLowerCase();
+  if (DOC_EXT.has(ext)) {
+    const text = buf.toString('utf8');
+    let doc: unknown;
+    try {
+      doc = ext === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 1000 });
+    } catch (e) {
+      throw new FeedError(`not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${(e as Error).message.split('\n')[0]})`, where, e);
+    }
+    return parseDocument(doc, where, sink);
+  }
+  if (ext === '.md' || ext === '.toml') {
+    const text = buf.toString('utf8');
+    if (rustsec.looksLikeRustSec(text)) return { format: rustsec.id, records: rustsec.parseRustSec(text, where, sink) ? 1 : 0 };
+    return undefined;
+  }
+  if (ext === '' || ext === '.txt' || ext === '.list') {
+    const text = buf.subarray(0, 1 << 20).toString('utf8');
+    if (debianList.looksLikeAdvisoryListText(text) || debianList.looksLikeCveListText(text)) {
+      return { format: debianList.id, records: debianList.parseListText(buf.toString('utf8'), where, sink) };
+    }
+  }
+  return undefined;
+}
+
+/** Loads a file or directory (recursively, in sorted order) into the sink. */
+export async function loadSource(path: string, sink: FeedSink, opts: { label?: string; strict?: boolean } = {}): Promise<SourceStats> {
+  const label = opts.label ?? path;
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new CoastguardError('feed source not found', path);
+  }
+  const stats: SourceStats = { location: label, formats: new Set(), files: 0, records: 0, ignored: 0, invalid: 0, sha256: '', size: 0 };
+  const digest = createHash('sha256');
+  const one = async (file: string, rel: string, lenient: boolean) => {
+    const buf = readFileSync(file);
+    stats.size += buf.length;
+    const fileHash = createHash('sha256').update(buf).digest('hex');
+    digest.update(`${rel}\0${fileHash}\n`);
+    try {
+      const r = extname(file).toLowerCase() === '.zip' ? await parseZip(buf, file, sink) : parseFileContent(file, file, buf, sink);
+      if (!r) {
+        stats.ignored++;
+        return;
+      }
+      stats.files++;
+      stats.records += r.records;
+      stats.formats.add(r.format);
+    } catch (e) {
+      if (!lenient || !(e instanceof CoastguardError)) throw e;
+      stats.invalid++;
+      sink.warn(e.what, e.where ?? file);
+    }
+  };
+  if (st.isDirectory()) {
+    for (const file of walk(path)) await one(file, relative(path, file), !opts.strict);
+  } else {
+    await one(path, '', false);
+  }
+  stats.sha256 = digest.digest('hex');
+  if (!st.isDirectory()) stats.sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
+  return stats;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const rec = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue; // .git, .github, editor files
+      const p = join(d, name);
+      const s = statSync(p);
+      if (s.isDirectory()) rec(p);
+      else if (s.isFile()) out.push(p);
+    }
+  };
+  rec(dir);
+  return out;
+}
+
+/** OSV's per-ecosystem all.zip (or any zip of feed files). Entries are read one at a time. */
+export function parseZip(buf: Buffer, where: string, sink: FeedSink): Promise<{ format: string; records: number }> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true, strictFileNames: false }, (err, zip) => {
+      if (err || !zip) return reject(new FeedError(`not a valid zip archive (${err?.message ?? 'unreadable'})`, where, err));
+      let records = 0;
+      const formats = new Set<string>();
+      zip.on('error', (e: Error) => reject(new FeedError(`corrupt zip archive (${e.message})`, where, e)));
+      zip.on('end', () => resolve({ format: formats.size ? [...formats].join(',') : osv.id, records }));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(new FeedError(`corrupt zip entry ${entry.fileName}`, where, e));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('error', (se: Error) => reject(new FeedError(`corrupt zip entry ${entry.fileName} (${se.message})`, where, se)));
+          stream.on('end', () => {
+            try {
+              const r = parseFileContent(entry.fileName, `${where}!${entry.fileName}`, Buffer.concat(chunks), sink);
+              if (r) {
+                records += r.records;
+                formats.add(r.format);
+              }
+              zip.readEntry();
+            } catch (pe) {
+              reject(pe);
+            }
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
