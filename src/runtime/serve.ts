@@ -133,8 +133,8 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
       }
       chunks.push(c);
     });
-    req.on('aborted', () => {
-      if (done) return;
+    req.on('close', () => {
+      if (done || req.complete) return;
       done = true;
       skip('truncated', `client closed the connection after ${size} bytes`);
     });
@@ -162,8 +162,11 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
   };
 
   const server = createServer(onRequest);
-  server.on('clientError', (_err, socket) => {
-    counters.skipped.malformed++;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // A connection reset mid-request is already counted as truncated by the request handler;
+    // anything else here is HTTP the parser could not read.
+    if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE') return socket.destroy();
+    skip('malformed', `bad HTTP request (${err.code ?? err.message})`);
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
     else socket.destroy();
   });
