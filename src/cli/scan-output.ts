@@ -1,0 +1,112 @@
+import { parseSeverityList, usageError, type ScanResult, type Severity } from '../core/index.js';
+import { applyPolicy, loadPolicy, loadVex, type KubernetesObject, type Policy, type VexStatement } from '../policy/index.js';
+import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/index.js';
+import type { CommandContext } from './command.js';
+
+/** What a scan runs under: loaded before scanning, applied after. */
+export interface RunPolicy {
+  policy: Policy;
+  vex: VexStatement[];
+  outputs: OutputSpec[];
+  severities?: Severity[];
+  exitCode?: number;
+  ignoreUnfixed?: boolean;
+  quiet: boolean;
+}
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === false ? [] : [String(v)]);
+
+/**
+ * `--format`/`--output` pairs in command-line order: each `--output` belongs to the `--format`
+ * before it (or, given first, to the next one). With no `--format`, the policy file's `outputs`,
+ * else one table on stdout. An `--output` with no `--format` at all writes a table to that file.
+ */
+export function outputsFrom(ctx: Pick<CommandContext, 'ordered'>, policy: Policy): OutputSpec[] {
+  const out: OutputSpec[] = [];
+  let pendingFile: string | undefined;
+  for (const t of ctx.ordered) {
+    if (t.name === 'format') {
+      out.push({ format: String(t.value), ...(pendingFile ? { file: pendingFile } : {}) });
+      pendingFile = undefined;
+    } else if (t.name === 'output') {
+      const last = out[out.length - 1];
+      if (last && last.file === undefined) last.file = String(t.value);
+      else if (pendingFile === undefined) pendingFile = String(t.value);
+      else throw usageError(`--output ${t.value} has no --format to pair with`, 'coastguard');
+    }
+  }
+  if (out.length === 0) {
+    const fromFile = policy.settings.outputs?.map((o) => ({ format: o.format, ...(o.output ? { file: o.output } : {}) }));
+    if (fromFile?.length && pendingFile === undefined) return fromFile;
+    return [{ format: 'table', ...(pendingFile ? { file: pendingFile } : {}) }];
+  }
+  if (pendingFile !== undefined) throw usageError(`--output ${pendingFile} has no --format to pair with`, 'coastguard');
+  return out;
+}
+
+/**
+ * Reads the policy file (`--config` or `.coastguard.yaml` in the working directory), the VEX
+ * documents (`--vex`, repeatable, plus the policy file's `vex:`) and the gate flags. Call it before
+ * scanning: a malformed policy, VEX document or flag throws here, so nothing is scanned under it.
+ */
+export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.cwd()): Promise<RunPolicy> {
+  const v = ctx.values;
+  const policy = loadPolicy(v.config as string | undefined, cwd);
+  const outputs = outputsFrom(ctx, policy);
+  for (const o of outputs) {
+    if (!isFormat(o.format)) {
+      const from = policy.file && !ctx.ordered.some((t) => t.name === 'format') ? policy.file : '--format';
+      throw usageError(`unknown format "${o.format}" (one of ${FORMATS.join(', ')})`, from);
+    }
+  }
+  let severities: Severity[] | undefined;
+  if (typeof v.severity === 'string') {
+    try {
+      severities = parseSeverityList(v.severity);
+    } catch (e) {
+      throw usageError((e as Error).message, '--severity');
+    }
+  }
+  let exitCode: number | undefined;
+  if (v['exit-code'] !== undefined) {
+    const s = String(v['exit-code']);
+    if (!/^\d{1,3}$/.test(s) || Number(s) > 255) throw usageError(`--exit-code must be a number from 0 to 255, not "${s}"`, '--exit-code');
+    exitCode = Number(s);
+  }
+  const vex = loadVex([...asList(v.vex).map((f) => f), ...policy.vexFiles], cwd);
+  return {
+    policy,
+    vex,
+    outputs,
+    severities,
+    exitCode,
+    ignoreUnfixed: v['ignore-unfixed'] === true ? true : undefined,
+    quiet: v.quiet === true,
+  };
+}
+
+/**
+ * After the scan: applies the policy (flags override the file), prints warnings on stderr (unless
+ * `--quiet`), writes every report, and returns the exit code the process should end with.
+ */
+export async function finishScan(
+  result: ScanResult,
+  ctx: CommandContext,
+  run?: RunPolicy,
+  extra: { kubernetes?: KubernetesObject[]; now?: Date } = {},
+): Promise<number> {
+  const rp = run ?? (await loadRunPolicy(ctx));
+  const outcome = applyPolicy(result, rp.policy, {
+    severities: rp.severities,
+    exitCode: rp.exitCode,
+    ignoreUnfixed: rp.ignoreUnfixed,
+    vex: rp.vex,
+    kubernetes: extra.kubernetes,
+    now: extra.now,
+  });
+  if (!rp.quiet) {
+    for (const w of outcome.warnings) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
+  }
+  await writeReports(outcome.result, rp.outputs, ctx.stdout);
+  return outcome.exitCode;
+}
