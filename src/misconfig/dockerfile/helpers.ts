@@ -1,0 +1,66 @@
+import type { DfInstruction, DfStage, DockerfileCtx } from './parse.js';
+import { prog, splitShell, unsudo, hasFlag, type ShellCommand } from './shell.js';
+import type { Issue } from '../types.js';
+
+/** Simple commands of a RUN (sudo unwrapped), cached per instruction. */
+const cache = new WeakMap<DfInstruction, ShellCommand[]>();
+export function commandsOf(ins: DfInstruction): ShellCommand[] {
+  let c = cache.get(ins);
+  if (!c) {
+    c = ins.script ? splitShell(ins.script).map(unsudo) : [];
+    cache.set(ins, c);
+  }
+  return c;
+}
+
+export const runs = (ctx: DockerfileCtx) => ctx.instructions.filter((i) => i.keyword === 'RUN');
+export const finalStage = (ctx: DockerfileCtx): DfStage | undefined => ctx.stages[ctx.stages.length - 1];
+
+/** `apt-get install …`-style: program in `progs` and sub-command in `subs` (any position after flags). */
+export function isSub(c: ShellCommand, progs: string[], subs: string[]): boolean {
+  if (!progs.includes(prog(c))) return false;
+  const first = c.words.slice(1).find((w) => !w.startsWith('-'));
+  return first !== undefined && subs.includes(first);
+}
+
+/** Package arguments of an install sub-command: positional words after the sub-command. */
+export function packageArgs(c: ShellCommand, sub: string[], flagsWithValue: string[] = []): string[] {
+  const ws = c.words.slice(1);
+  const out: string[] = [];
+  let seenSub = false;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (w.startsWith('-')) {
+      if (flagsWithValue.includes(w)) i++;
+      continue;
+    }
+    if (!seenSub) { if (sub.includes(w)) seenSub = true; continue; }
+    out.push(w);
+  }
+  return out;
+}
+
+/** One issue per instruction matching `pred`, at the instruction's lines. */
+export function perInstruction(ctx: DockerfileCtx, keyword: string | null, pred: (i: DfInstruction) => string | false | undefined): Issue[] {
+  const out: Issue[] = [];
+  for (const i of ctx.instructions) {
+    if (keyword && i.keyword !== keyword) continue;
+    const msg = pred(i);
+    if (msg) out.push({ message: msg, line: i.line, endLine: i.endLine });
+  }
+  return out;
+}
+
+/** One issue per RUN in which some simple command matches. */
+export function perRun(ctx: DockerfileCtx, pred: (cmds: ShellCommand[], i: DfInstruction) => string | false | undefined): Issue[] {
+  return perInstruction(ctx, 'RUN', (i) => pred(commandsOf(i), i));
+}
+
+/** Whether a RUN mounts a BuildKit cache at `dir` (then leaving caches behind is fine). */
+export function cacheMount(i: DfInstruction, dir: RegExp): boolean {
+  const m = i.flags.mount;
+  return typeof m === 'string' && /type=cache/.test(m) && dir.test(m);
+}
+
+export { prog, hasFlag };
+export type { ShellCommand };

@@ -1,0 +1,66 @@
+import type { Rule, Issue } from '../../types.js';
+import type { DockerfileCtx, DfInstruction } from '../parse.js';
+import { commandsOf, isSub, packageArgs, cacheMount, hasFlag, type ShellCommand } from '../helpers.js';
+
+/** Shared shape of the "install without cleaning the cache" rules (yum, dnf, zypper, microdnf, apt, yarn). */
+export function missingCleanup(opts: {
+  progs: string[];
+  install: string[];
+  cleaned: (cmds: ShellCommand[], script: string) => boolean;
+  cacheDir?: RegExp;
+  finalStageOnly?: boolean;
+  label: string;
+}): Rule<DockerfileCtx>['check'] {
+  return (ctx) => {
+    const out: Issue[] = [];
+    const last = ctx.stages.length - 1;
+    for (const i of ctx.instructions) {
+      if (i.keyword !== 'RUN') continue;
+      if (opts.finalStageOnly && i.stage !== last) continue;
+      if (opts.cacheDir && cacheMount(i, opts.cacheDir)) continue;
+      const cmds = commandsOf(i);
+      if (!cmds.some((c) => isSub(c, opts.progs, opts.install))) continue;
+      if (!opts.cleaned(cmds, i.script ?? '')) out.push({ message: opts.label, line: i.line, endLine: i.endLine });
+    }
+    return out;
+  };
+}
+
+/** Shared shape of the "install without pinning versions" rules. */
+export function unpinned(opts: {
+  progs: string[];
+  install: string[];
+  flagsWithValue?: string[];
+  pinned: (pkg: string, c: ShellCommand) => boolean;
+  skip?: (c: ShellCommand) => boolean;
+  label: (pkgs: string[]) => string;
+}): Rule<DockerfileCtx>['check'] {
+  return (ctx) => {
+    const out: Issue[] = [];
+    for (const i of ctx.instructions) {
+      if (i.keyword !== 'RUN') continue;
+      const bad: string[] = [];
+      for (const c of commandsOf(i)) {
+        if (!isSub(c, opts.progs, opts.install) || opts.skip?.(c)) continue;
+        for (const p of packageArgs(c, opts.install, opts.flagsWithValue)) if (!p.includes('$') && !opts.pinned(p, c)) bad.push(p);
+      }
+      if (bad.length) out.push({ message: opts.label(bad), line: i.line, endLine: i.endLine });
+    }
+    return out;
+  };
+}
+
+/** Shared shape of "install without the non-interactive flag" rules. */
+export function missingYes(progs: string[], subs: string[], long: string[], short: string, label: string): Rule<DockerfileCtx>['check'] {
+  return (ctx) => {
+    const out: Issue[] = [];
+    for (const i of ctx.instructions) {
+      if (i.keyword !== 'RUN') continue;
+      if (commandsOf(i).some((c) => isSub(c, progs, subs) && !hasFlag(c, long, short))) out.push({ message: label, line: i.line, endLine: i.endLine });
+    }
+    return out;
+  };
+}
+
+export const localFile = (p: string) => p.includes('/') || /\.(deb|rpm|apk|whl|tgz|tar\.gz|gem|zip)$/.test(p) || p === '.';
+export type { DfInstruction };

@@ -1,0 +1,29 @@
+import { rule } from '../../types.js';
+import type { DockerfileCtx } from '../parse.js';
+import { commandsOf, prog, cacheMount, hasFlag } from '../helpers.js';
+
+export default rule<DockerfileCtx>({
+  id: 'CG-DF-039', slug: 'pip-no-cache', type: 'dockerfile', severity: 'LOW',
+  title: "'pip install' without '--no-cache-dir'",
+  why: "pip's wheel cache stays in the layer.",
+  fix: 'Use `RUN pip install --no-cache-dir requests==2.31.0` or `ENV PIP_NO_CACHE_DIR=1`.',
+  references: ['https://github.com/hadolint/hadolint/wiki/DL3042'],
+  aliases: ['DL3042'],
+  check(ctx) {
+    const out = [];
+    for (const i of ctx.instructions) {
+      if (i.keyword !== 'RUN' || cacheMount(i, /pip/)) continue;
+      const envOff = ctx.stages[i.stage]?.instructions.some((e) => e.line < i.line && (e.keyword === 'ENV' || e.keyword === 'ARG') && /PIP_NO_CACHE_DIR/.test(e.args));
+      if (envOff || /PIP_NO_CACHE_DIR=/.test(i.script ?? '')) continue;
+      const bad = commandsOf(i).some((c) => {
+        const p = prog(c);
+        const isPip = /^pip[0-9.]*$/.test(p) || (/^python[0-9.]*$/.test(p) && c.words[1] === '-m' && /^pip/.test(c.words[2] ?? ''));
+        if (!isPip) return false;
+        const rest = /^python/.test(p) ? c.words.slice(2) : c.words;
+        return rest.slice(1).find((w) => !w.startsWith('-')) === 'install' && !hasFlag({ words: rest, next: '' }, ['no-cache-dir']);
+      });
+      if (bad) out.push({ message: "'pip install' without --no-cache-dir", line: i.line, endLine: i.endLine });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,31 @@
+import { onObject, type K8sCtx, type Any } from './objects.js';
+import type { Issue } from '../types.js';
+
+export interface RbacRule { i: number; apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames: string[] }
+
+/** The PolicyRules of a Role / ClusterRole (empty for anything else). */
+export function policyRules(ctx: K8sCtx): RbacRule[] {
+  if (ctx.obj.kind !== 'Role' && ctx.obj.kind !== 'ClusterRole') return [];
+  const rules: Any[] = Array.isArray(ctx.obj.value.rules) ? ctx.obj.value.rules : [];
+  return rules.map((r, i) => ({
+    i,
+    apiGroups: (r?.apiGroups ?? []).map(String),
+    resources: (r?.resources ?? []).map(String),
+    verbs: (r?.verbs ?? []).map(String),
+    resourceNames: (r?.resourceNames ?? []).map(String),
+  }));
+}
+
+const has = (list: string[], x: string) => list.includes('*') || list.includes(x);
+
+/** Does the rule grant any of `verbs` on `resource` (core group unless `group` is given)? */
+export function grants(r: RbacRule, resource: string, verbs: string[], group = ''): boolean {
+  const [res, sub] = resource.split('/');
+  const resOk = r.resources.includes('*') || r.resources.includes(resource) || (!sub && r.resources.includes(res)) || (sub !== undefined && r.resources.includes(`${res}/*`));
+  return has(r.apiGroups, group) && resOk && verbs.some((v) => has(r.verbs, v));
+}
+
+/** One issue per offending PolicyRule. */
+export function perPolicyRule(ctx: K8sCtx, pred: (r: RbacRule) => string | false): Issue[] {
+  return policyRules(ctx).flatMap((r) => { const m = pred(r); return m ? [onObject(ctx, ['rules', r.i], m)] : []; });
+}

@@ -1,0 +1,15 @@
+import { rule } from '../../types.js';
+import { perContainer, type K8sCtx } from '../objects.js';
+
+export default rule<K8sCtx>({
+  id: 'CG-K8S-025', slug: 'cpu-limits', type: 'kubernetes', severity: 'LOW',
+  title: 'Container without CPU limits',
+  why: 'Without CPU limits the scheduler and the kubelet cannot protect neighbours: one pod can starve the node (a denial of service).',
+  fix: 'Set `resources: { limits: { cpu: … } }` on every container.',
+  references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  aliases: ['AVD-KSV-0011', 'KSV011', 'CKV_K8S_11', 'polaris/cpuLimitsMissing', 'kube-score/container-resources'],
+  check: (ctx) => perContainer(ctx, (c) => {
+    const v = c.c.resources?.limits?.['cpu'];
+    return (v === undefined || v === null || v === '' || v === 0 || v === '0') && { path: c.c.resources?.limits ? [...c.path, 'resources', 'limits'] : c.c.resources ? [...c.path, 'resources'] : c.path, message: 'sets no CPU limits' };
+  }, ['containers']),
+});

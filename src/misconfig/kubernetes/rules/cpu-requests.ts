@@ -1,0 +1,15 @@
+import { rule } from '../../types.js';
+import { perContainer, type K8sCtx } from '../objects.js';
+
+export default rule<K8sCtx>({
+  id: 'CG-K8S-024', slug: 'cpu-requests', type: 'kubernetes', severity: 'LOW',
+  title: 'Container without CPU requests',
+  why: 'Without CPU requests the scheduler and the kubelet cannot protect neighbours: one pod can starve the node (a denial of service).',
+  fix: 'Set `resources: { requests: { cpu: … } }` on every container.',
+  references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
+  aliases: ['AVD-KSV-0015', 'KSV015', 'CKV_K8S_10', 'polaris/cpuRequestsMissing', 'kube-linter/unset-cpu-requirements', 'kube-score/container-resources'],
+  check: (ctx) => perContainer(ctx, (c) => {
+    const v = c.c.resources?.requests?.['cpu'];
+    return (v === undefined || v === null || v === '' || v === 0 || v === '0') && { path: c.c.resources?.requests ? [...c.path, 'resources', 'requests'] : c.c.resources ? [...c.path, 'resources'] : c.path, message: 'sets no CPU requests' };
+  }, ['containers']),
+});

@@ -1,0 +1,24 @@
+import { rule } from '../../types.js';
+import { perContainer, type K8sCtx } from '../objects.js';
+
+const PROBES: [string, string][] = [['livenessProbe', 'kube-linter/liveness-port'], ['readinessProbe', 'kube-linter/readiness-port'], ['startupProbe', 'kube-linter/startup-port']];
+
+export default rule<K8sCtx>({
+  id: 'CG-K8S-069', slug: 'probe-port', type: 'kubernetes', severity: 'MEDIUM',
+  title: 'Probe targets a port the container does not expose',
+  why: 'A probe on a named port that does not exist always fails: the pod restarts forever or never gets traffic.',
+  fix: 'Point the probe at a declared containerPort (name or number).',
+  references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
+  aliases: PROBES.map(([, a]) => a),
+  check: (ctx) => perContainer(ctx, (c) => {
+    const ports: { name?: string; containerPort?: number }[] = c.c.ports ?? [];
+    for (const [probe] of PROBES) {
+      const p = c.c[probe];
+      const port = p?.httpGet?.port ?? p?.tcpSocket?.port ?? p?.grpc?.port;
+      if (port === undefined) continue;
+      const ok = typeof port === 'number' ? ports.length === 0 || ports.some((x) => x.containerPort === port) : ports.some((x) => x.name === port);
+      if (!ok) return { path: [...c.path, probe], message: `${probe} uses port ${port}, which the container does not declare` };
+    }
+    return false;
+  }),
+});
