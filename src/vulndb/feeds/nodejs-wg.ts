@@ -67,13 +67,19 @@ export function parseWgAdvisory(doc: unknown, where: string, sink: FeedSink): bo
   return true;
 }
 
-/** Lower bounds of "fixed" ranges: ">= 4.17.5", "^2.0.1 || >=3.1.0", "~> 3.2.22.1" → the versions. */
+/**
+ * Lower bounds of "fixed" ranges: ">= 4.17.5", "^2.0.1 || >=3.1.0", "~> 2.0.9, >= 2.0.9.1" → the
+ * versions. In a conjunction the ">=" bound is the tight one ("~> 2.0.9, >= 2.0.9.1" → 2.0.9.1).
+ */
 export function fixedFromRanges(ranges: string[]): string[] {
   const out: string[] = [];
   for (const r of ranges) {
     for (const alt of r.split('||')) {
-      const m = /(?:>=|\^|~>|~|=)?\s*v?(\d[\w.+-]*)/.exec(alt.trim());
-      if (m && !/^\s*</.test(alt)) out.push(m[1]);
+      const parts = alt.split(/,|\s+(?=[<>=~^])/).map((p) => p.trim()).filter(Boolean);
+      const lower = parts.filter((p) => !p.startsWith('<') && !p.startsWith('!='));
+      const pick = lower.find((p) => p.startsWith('>=')) ?? lower[0];
+      const m = pick && /^(?:>=|\^|~>|~|==?)?\s*v?(\d[\w.+-]*)/.exec(pick);
+      if (m) out.push(m[1]);
     }
   }
   return [...new Set(out)];
