@@ -2,6 +2,7 @@ import type { Analyzer } from './types.js';
 import { osAnalyzers } from './os/index.js';
 import { dpkgAnalyzers } from './dpkg/index.js';
 import { apkAnalyzers } from './apk/index.js';
+import { rpmAnalyzers } from './rpm/index.js';
 
 /**
  * Every analyzer the layer walk can run. Each ecosystem folder's index.ts exports its analyzers;
@@ -12,6 +13,7 @@ export const allAnalyzers: Analyzer[] = [
   ...osAnalyzers,
   ...dpkgAnalyzers,
   ...apkAnalyzers,
+  ...rpmAnalyzers,
   // language ecosystems
   // secrets and image-file checks
 ];
