@@ -102,7 +102,7 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
       }
       const file = `${createHash('sha256').update(spec.url).digest('hex').slice(0, 16)}-${fileNameOf(spec.url)}`;
       const final = join(opts.feedDir, file);
-      const tmp = join(opts.feedDir, `.${file}.tmp-${process.pid}-${Date.now()}`);
+      const tmp = join(opts.feedDir, `.tmp-${process.pid}-${Date.now()}-${file}`); // keeps the extension format detection reads
       writeFileSync(tmp, body);
       const entry: CacheEntry = {
         file,

@@ -93,7 +93,9 @@ export async function loadSource(path: string, sink: FeedSink, opts: { label?: s
     const fileHash = createHash('sha256').update(buf).digest('hex');
     digest.update(`${rel}\0${fileHash}\n`);
     try {
-      const r = extname(file).toLowerCase() === '.zip' ? await parseZip(buf, file, sink) : parseFileContent(file, file, buf, sink);
+      // A single-file source is named by its label (the URL of a download), not its temp path.
+      const where = st.isDirectory() ? file : label;
+      const r = extname(file).toLowerCase() === '.zip' ? await parseZip(buf, where, sink) : parseFileContent(file, where, buf, sink);
       if (!r) {
         stats.ignored++;
         return;

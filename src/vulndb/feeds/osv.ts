@@ -34,7 +34,7 @@ interface OsvRecord {
 export function looksLikeOsv(doc: unknown): boolean {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return false;
   const d = doc as Record<string, unknown>;
-  return typeof d.id === 'string' && (Array.isArray(d.affected) || typeof d.modified === 'string' || 'schema_version' in d);
+  return typeof d.id === 'string' && ('affected' in d || typeof d.modified === 'string' || 'schema_version' in d);
 }
 
 const SCORE_TYPES = new Set(['CVSS_V2', 'CVSS_V3', 'CVSS_V4']);
