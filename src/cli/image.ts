@@ -1,12 +1,44 @@
+import { usageError } from '../core/errors.js';
+import { openImageInput } from '../source/open-input.js';
+import { scanImage } from '../scan/image-scan.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
+import { scanOptionsFrom } from './scan-options.js';
+import { credentialsFrom, registryFlags } from './registry-flags.js';
+import { finishScan, loadRunPolicy } from './scan-output.js';
+import { join } from 'node:path';
 
 export const command: Command = {
   name: 'image',
   summary: 'scan a container image (docker-archive tar, OCI layout/archive, or registry reference)',
-  usage: 'Usage: coastguard image [REF] [--input FILE|DIR] [--image NAME:TAG] [flags]',
-  options: { ...scanFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' } },
-  async run() {
-    throw new Error('not implemented yet');
+  usage: [
+    'Usage: coastguard image [REF] [--input FILE|DIR] [--image NAME:TAG] [flags]',
+    '',
+    '  --input FILE|DIR     docker save tar (optionally gzip/zstd), OCI archive tar, or OCI layout directory',
+    '  --image NAME:TAG     the image to pick when the input holds several',
+    '  --platform OS/ARCH   platform to pick from a multi-platform index (default: this host)',
+    '  --scanners LIST      vuln,secret,misconfig,license (default: all)',
+    '  --format F --output FILE   repeatable pairs: table, json, sarif, cyclonedx, spdx-json, junit, markdown, html',
+    '  --severity LIST  --exit-code N  --ignore-unfixed  --vex FILE  --config FILE  --db FILE',
+    '  --cache-dir DIR  --no-cache  --quiet  --debug',
+  ].join('\n'),
+  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' } },
+  async run(ctx) {
+    // Policy first: nothing is scanned under a policy that failed to load.
+    const policy = await loadRunPolicy(ctx);
+    const o = scanOptionsFrom(ctx);
+    const input = ctx.values.input as string | undefined;
+    const ref = ctx.positionals[0];
+    if (!input && !ref) throw usageError('give an image reference or --input FILE|DIR', 'coastguard image');
+    let img;
+    if (input) {
+      img = await openImageInput(input, { image: (ctx.values.image as string | undefined) ?? ref, platform: o.platform, tmpDir: join(o.cacheDir, 'tmp') });
+    } else {
+      const { pullImage } = await import('../source/registry/index.js');
+      img = await pullImage(ref!, { platform: o.platform, cacheDir: o.cacheDir, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), progress: o.progress });
+    }
+    const result = await scanImage(img, { ...o, dbPath: o.dbPath, onProgress: o.progress });
+    if (!o.quiet) o.progress('');
+    return finishScan(result, ctx, policy);
   },
 };

@@ -77,7 +77,7 @@ spec:
   process.env.COASTGUARD_PASSWORD = reg.password;
   const out = sink();
   const err = sink();
-  const code = await main(['pin', join(work, 'Dockerfile'), join(work, 'k8s.yaml'), join(work, 'compose.yaml')], { stdout: out.stream as NodeJS.WriteStream, stderr: err.stream as NodeJS.WriteStream });
+  const code = await main(['pin', join(work, 'Dockerfile'), join(work, 'k8s.yaml'), join(work, 'compose.yaml')], { stdout: out.stream, stderr: err.stream });
   delete process.env.COASTGUARD_USERNAME;
   delete process.env.COASTGUARD_PASSWORD;
   assert.equal(code, 0, err.text());
@@ -102,7 +102,7 @@ spec:
   const again = sink();
   process.env.COASTGUARD_USERNAME = reg.user;
   process.env.COASTGUARD_PASSWORD = reg.password;
-  assert.equal(await main(['pin', work], { stdout: again.stream as NodeJS.WriteStream, stderr: err.stream as NodeJS.WriteStream }), 0);
+  assert.equal(await main(['pin', work], { stdout: again.stream, stderr: err.stream }), 0);
   delete process.env.COASTGUARD_USERNAME;
   delete process.env.COASTGUARD_PASSWORD;
   assert.equal(again.text(), '');

@@ -1,0 +1,90 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { ScanResult } from '../../src/core/types.js';
+import { testImage } from '../support/test-images.js';
+import { tempDir } from '../helpers.js';
+
+// A real Debian 12 image built by scripts/build-test-images.sh: debootstrap minbase, then a layer
+// that installs packages, one that purges one (whiteouts in the dpkg DB), one that deletes a file.
+let dir: string;
+let work: string;
+let expected: Map<string, { version: string; arch: string; source: string; sourceVersion: string }>;
+let expectedLayer: Map<string, number>;
+
+before(() => {
+  dir = testImage('debian-layers');
+  work = tempDir('cg-deb-');
+  expected = new Map(
+    readFileSync(join(dir, 'expected-dpkg.tsv'), 'utf8').trim().split('\n').map((l) => {
+      const [name, version, arch, source, sourceVersion] = l.split('\t');
+      return [name, { version, arch, source, sourceVersion }];
+    }),
+  );
+  expectedLayer = new Map(readFileSync(join(dir, 'layer-dpkg.tsv'), 'utf8').trim().split('\n').map((l) => {
+    const [name, , idx] = l.split('\t');
+    return [name, Number(idx)];
+  }));
+});
+
+async function scan(args: string[], cache = join(work, 'cache')): Promise<{ code: number; result: ScanResult; stderr: string }> {
+  const out = join(work, `out-${Math.random().toString(36).slice(2)}.json`);
+  let stderr = '';
+  const io = { stdout: process.stdout, stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream };
+  const code = await main([...args, '--format', 'json', '--output', out, '--cache-dir', cache, '--scanners', 'misconfig', '--quiet'], io);
+  return { code, result: code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as ScanResult) : ({} as ScanResult), stderr };
+}
+
+function assertDpkgExact(result: ScanResult, form: string) {
+  const got = new Map(result.packages.filter((p) => p.ecosystem === 'Debian').map((p) => [p.name, p]));
+  assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort(), `${form}: package names`);
+  for (const [name, e] of expected) {
+    const p = got.get(name)!;
+    assert.equal(p.version, e.version, `${form}: ${name} version`);
+    assert.equal(p.arch, e.arch, `${form}: ${name} arch`);
+    assert.deepEqual(p.source, { name: e.source, version: e.sourceVersion }, `${form}: ${name} source`);
+    assert.ok(p.purl.startsWith(`pkg:deb/debian/${encodeURIComponent(name)}@`), p.purl);
+  }
+  assert.equal(result.artifact.os?.family, 'debian');
+  assert.match(result.artifact.os?.version ?? '', /^12\.\d+$/);
+  assert.equal(result.artifact.os?.codename, 'bookworm');
+}
+
+for (const form of ['image.docker.tar', 'image.oci.tar', 'oci-layout']) {
+  test(`dpkg packages equal dpkg-query inside the image, with their layer: ${form}`, async () => {
+    const { code, result, stderr } = await scan(['image', '--input', join(dir, form)], join(work, 'cache-' + form)); // a cache per form: each form is really read
+    assert.equal(code, 0, stderr);
+    assertDpkgExact(result, form);
+    const layers = result.artifact.image!.layers.map((l) => l.diffID);
+    assert.equal(layers.length, 4);
+    for (const p of result.packages) {
+      assert.equal(layers.indexOf(p.locations[0].layer!), expectedLayer.get(p.name), `${form}: layer of ${p.name}`);
+    }
+    // netbase was installed in layer 2 and purged in layer 3: gone.
+    assert.ok(!result.packages.some((p) => p.name === 'netbase'));
+  });
+}
+
+test('the same root filesystem scanned with `coastguard fs` gives the same packages', async () => {
+  const bundle = join(work, 'bundle');
+  execFileSync('umoci', ['unpack', '--image', `${join(dir, 'oci-layout')}:debian-layers`, bundle], { stdio: 'ignore' });
+  const { code, result, stderr } = await scan(['fs', join(bundle, 'rootfs')]);
+  assert.equal(code, 0, stderr);
+  assertDpkgExact(result, 'rootfs');
+  assert.equal(result.artifact.type, 'filesystem');
+});
+
+test('a second scan reads layers from the analysis cache and gives the same result', async () => {
+  const cache = join(work, 'fresh-cache');
+  const t0 = Date.now();
+  const a = await scan(['image', '--input', join(dir, 'image.oci.tar')], cache);
+  const cold = Date.now() - t0;
+  const t1 = Date.now();
+  const b = await scan(['image', '--input', join(dir, 'image.oci.tar')], cache);
+  const warm = Date.now() - t1;
+  assert.deepEqual(b.result.packages, a.result.packages);
+  assert.ok(warm * 3 < cold, `cached rescan ${warm} ms vs cold ${cold} ms`);
+});
