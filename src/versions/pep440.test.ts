@@ -33,6 +33,7 @@ test('PEP 440 rejects garbage', () => {
   }
 });
 
+// Every verdict below is also packaging 26.2's SpecifierSet(r).contains(v, prereleases=True).
 test('PEP 440 specifiers', () => {
   const cases: [string, string, boolean][] = [
     ['2.3', '~=2.2', true], ['3.0', '~=2.2', false], ['2.1', '~=2.2', false],
@@ -51,6 +52,10 @@ test('PEP 440 specifiers', () => {
     ['1.5', '>=1.0, <2.0, !=1.5', false],
     ['1.6', '>=1.0,<2.0,!=1.5', true],
     ['0.9', '', true],
+    ['1.0', '~=1.0a1', true], ['0.9', '~=1.0a1', false], ['1.1+x', '>1.0', true], ['1.0+x', '>1.0', false],
+    ['1.0+x', '<=1.0', true], ['1.0+x', '>=1.0', true], ['1.0+x', '<1.0', false], ['1.1.0a1', '==1.1.*', true],
+    ['1!1.1', '==1.1.*', false], ['1!1.1', '==1!1.1.*', true], ['1.0.post1+x', '>1.0', false], ['1.0.1.dev1', '>1.0', true],
+    ['2.0.post1', '<2.0', false], ['1.9.post1', '<2.0', true], ['2.0', '<2.0.post1', true], ['2.0a1', '>2.0.dev1', true],
   ];
   for (const [v, r, want] of cases) assert.equal(pep440.satisfies(v, r), want, `${v} in "${r}"`);
 });
@@ -61,6 +66,7 @@ test('PEP 440 generic comparator lists from feeds', () => {
   assert.equal(pep440.satisfies('1.0', '=1.0'), true);
   assert.equal(pep440.satisfies('3.1', '< 1.0 || >= 3.0, < 3.2'), true);
   assert.throws(() => pep440.satisfies('1.0', '>= 1.0.*'), /invalid pep440 range ">= 1.0.\*": ">=" does not allow a .\* suffix/);
+  assert.throws(() => pep440.satisfies('1.0', '==1.0a1.*'), /may only follow a release number/);
   assert.throws(() => pep440.satisfies('1.0', '~=1'), /"~=" needs at least two release segments/);
   assert.throws(() => pep440.satisfies('1.0', '>1.0+local'), /does not allow a local version/);
   assert.throws(() => pep440.satisfies('1.0', '^1.0'), /cannot read specifier "\^1.0"/);

@@ -110,23 +110,14 @@ export function comparePep440(a: string, b: string): number {
 const isPre = (v: Pep440Version) => v.pre !== undefined || v.dev !== undefined;
 const baseOf = (v: Pep440Version): Pep440Version => ({ epoch: v.epoch, release: v.release });
 
-/** `==`/`!=` with `.*`: epoch equal and release (zero-padded) starting with the prefix, then any suffix. */
+/** `==`/`!=` with `.*`: same epoch, and the release (zero-padded) starts with the prefix; any suffix. */
 function prefixMatch(v: Pep440Version, spec: string, range: string): boolean {
   const p = parsePep440(spec);
-  if (p.local) throw new VersionRangeError(ID, range, 'a prefix match (.*) cannot carry a local version');
-  if (p.epoch !== v.epoch) return false;
-  // Pre/post/dev in the prefix: compare the candidate truncated to the same shape (as packaging does).
-  const rel = p.release;
-  for (let i = 0; i < rel.length; i++) if ((v.release[i] ?? 0n) !== rel[i]) return false;
-  if (p.pre || p.post !== undefined || p.dev !== undefined) {
-    if (v.release.length > rel.length && v.release.slice(rel.length).some((x) => x !== 0n)) return false;
-    const vv = { ...v, release: rel, local: undefined };
-    const shaped: Pep440Version = { ...p, local: undefined };
-    if (p.dev === undefined) delete vv.dev;
-    if (p.post === undefined && p.dev === undefined) delete vv.post;
-    return comparePep440Parsed(vv, shaped) === 0;
+  if (p.local || p.pre || p.post !== undefined || p.dev !== undefined) {
+    throw new VersionRangeError(ID, range, 'a prefix match (.*) may only follow a release number such as 1.4.*');
   }
-  return true;
+  if (p.epoch !== v.epoch) return false;
+  return p.release.every((n, i) => (v.release[i] ?? 0n) === n);
 }
 
 function matchOne(v: Pep440Version, raw: string, op: string, spec: string, range: string): boolean {
