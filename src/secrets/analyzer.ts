@@ -1,0 +1,48 @@
+import type { Analyzer } from '../analyze/types.js';
+import { DEFAULT_MAX_FILE_SIZE } from './scanner.js';
+import { scannerFor } from './text.js';
+
+/**
+ * Extensions that are never text worth scanning: images, media, fonts, archives, compiled code.
+ * Decided from the name alone, so the walk does not even read these bodies.
+ */
+const BINARY_EXT = new Set(
+  ('png jpg jpeg gif bmp ico icns webp tif tiff psd svgz avif heic mp3 mp4 m4a m4v avi mov mkv webm ogg oga ogv wav flac aac ' +
+    'ttf otf woff woff2 eot pfb pfm afm zip gz tgz bz2 xz lz lzma zst 7z rar tar jar war ear aar whl egg apk deb rpm msi dmg iso img ' +
+    'so a o ko dll exe bin dylib lib obj pyc pyo pyd class dex wasm node mo gmo qm db sqlite sqlite3 dat idx pack pdf doc docx xls xlsx ' +
+    'ppt pptx odt ods cache hprof jfr npy npz pt pth onnx h5 pb tflite gguf safetensors').split(' '),
+);
+
+/** Directories whose files are generated data, never secrets (locale tables, time zones, man pages). */
+const SKIP_PREFIXES = ['usr/share/locale/', 'usr/share/i18n/', 'usr/share/zoneinfo/', 'usr/lib/locale/', 'usr/share/man/', 'usr/share/mime/', 'usr/share/icons/', 'proc/', 'sys/', 'dev/'];
+
+export function isTextCandidate(path: string, size: number, maxFileSize = DEFAULT_MAX_FILE_SIZE): boolean {
+  if (size === 0 || size > maxFileSize) return false;
+  const p = path.replace(/^\.?\//, '');
+  for (const pre of SKIP_PREFIXES) if (p.startsWith(pre)) return false;
+  if (p.includes('/.git/objects/') || p.startsWith('.git/objects/')) return false;
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot > 0) {
+    const ext = base.slice(dot + 1).toLowerCase();
+    if (BINARY_EXT.has(ext)) return false;
+  }
+  return true;
+}
+
+/**
+ * The secret scanner as a layer-walk analyzer: the walk offers every file, `wants` keeps text
+ * candidates under the size cap, `analyze` returns findings located at {path, line, layer}.
+ */
+export const secretAnalyzer: Analyzer = {
+  id: 'secret',
+  version: 1,
+  kind: 'secret',
+  wants(path, info) {
+    return isTextCandidate(path, info.size);
+  },
+  analyze(file) {
+    const findings = scannerFor().scan(file.path, file.content, { layer: file.layer });
+    return findings.length ? { findings } : undefined;
+  },
+};

@@ -1,0 +1,9 @@
+/** Secret detection: rules as data, a keyword-prefiltered scanner, and its entrances. */
+export { secretAnalyzer, isTextCandidate } from './analyzer.js';
+export { scanText, scannerFor } from './text.js';
+export { scanImageConfigSecrets } from './image-config.js';
+export { scanDirectory, type DirectoryScanOptions } from './directory.js';
+export { SecretScanner, looksBinary, DEFAULT_MAX_FILE_SIZE } from './scanner.js';
+export { builtinRules } from './rules/index.js';
+export { redact, secretHash } from './redact.js';
+export type { SecretRule, SecretScanOptions } from './types.js';

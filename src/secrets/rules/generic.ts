@@ -1,0 +1,54 @@
+import type { SecretRule } from '../types.js';
+import { placeholderPassword } from './databases.js';
+import { token } from './define.js';
+
+/** A value that is code (a variable, a call, a path), not a literal secret. */
+function looksLikeCode(v: string): boolean {
+  if (/^[A-Za-z_$][\w$]*(?:(?:\.|->|::|\[)[\w$'"\]()[]*)+$/.test(v)) return true; // config.password, self.token, env['X']
+  if (/[()]/.test(v)) return true;
+  if (/^(?:\/|\.\/|~\/|https?:\/\/)/.test(v)) return true;
+  return false;
+}
+
+const GENERIC_WHY = 'A credential written as a literal in a file is readable by everyone who can read the file: an image layer, a repository and its history, a build log.';
+const GENERIC_FIX = 'Rotate the credential, then read it at run time (environment injected by the orchestrator, a mounted secret file, a secret manager). If the value is not a secret, add `coastguard:ignore` on the line.';
+
+export const genericRules: SecretRule[] = [
+  token({
+    id: 'generic-password', title: 'Hard-coded password', service: 'the system it logs in to', category: 'generic', severity: 'MEDIUM', generic: true,
+    why: GENERIC_WHY, fix: GENERIC_FIX,
+    keywords: ['pass', 'pwd'],
+    regex: /(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|passphrase|pwd|pass)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[^"'`\n]{4,200}?)\k<q>|(?<secret2>[^\s"'`;,<>]{6,200}))/i,
+    validate: (s, g) => {
+      if (placeholderPassword(s)) return false;
+      if (looksLikeCode(s)) return false;
+      if (/^\d{1,7}$/.test(s)) return false;
+      if (g.secret2 !== undefined && /^[A-Za-z_]+$/.test(s)) return false; // bare word: a type or a variable
+      if (/^(?:sha\d*|md5|bcrypt|argon2)\b|^\$2[aby]\$|^\{(?:SSHA|SHA|CRYPT)\}/i.test(s)) return false; // a hash, not the password
+      if (/length|min|max|policy|reset|field|label|hint|prompt|regex|pattern|hash|salt|file|path|url|env|var|type|mode|auth_?method/i.test(g.key ?? '')) return false;
+      return true;
+    },
+    entropy: 2.0,
+    gitleaks: 'generic-api-key', secretlint: 'PATTERN',
+  }),
+  token({
+    id: 'generic-api-key', title: 'Hard-coded API key, token or secret', service: 'the service it belongs to', category: 'generic', severity: 'MEDIUM', generic: true,
+    why: GENERIC_WHY, fix: GENERIC_FIX,
+    keywords: ['key', 'token', 'secret', 'credential', 'auth'],
+    regex: /(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?))(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,]))/i,
+    entropy: 3.5,
+    validate: (s, g) => {
+      if (/aws/i.test(g.key ?? '')) return false; // AWS keys have a known shape: the AWS rules own them
+      if (!/\d/.test(s)) return false;
+      if (placeholderPassword(s)) return false;
+      if (looksLikeCode(s)) return false;
+      if (/^[A-Z0-9_]+$/.test(s) && s.includes('_')) return false; // an ENV_VAR_NAME
+      if (/^\d+(?:\.\d+)*$/.test(s)) return false;
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) && /id\b|_id|uuid/i.test(g.key ?? '')) return false;
+      if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$/i.test(g.key ?? '')) return false;
+      if (s === 'ThisTokenIsNotSoSecretChangeIt') return false; // Symfony's documented default
+      return true;
+    },
+    gitleaks: 'generic-api-key',
+  }),
+];

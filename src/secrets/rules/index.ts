@@ -1,0 +1,10 @@
+import type { SecretRule } from '../types.js';
+import { cloudRules } from './cloud.js';
+import { databaseRules } from './databases.js';
+import { genericRules } from './generic.js';
+import { keyRules } from './keys.js';
+import { saasRules } from './saas.js';
+import { vcsCiRules } from './vcs-ci.js';
+
+/** Every built-in rule. Order matters only as a tie-break between overlapping specific matches. */
+export const builtinRules: SecretRule[] = [...keyRules, ...cloudRules, ...vcsCiRules, ...saasRules, ...databaseRules, ...genericRules];

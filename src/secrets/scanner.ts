@@ -1,0 +1,234 @@
+import { fingerprint } from '../core/fingerprint.js';
+import type { Finding } from '../core/types.js';
+import { KeywordMatcher } from './aho-corasick.js';
+import { shannonEntropy } from './entropy.js';
+import { buildIgnoreMap } from './inline-ignore.js';
+import { redact, redactIn, secretHash } from './redact.js';
+import { builtinRules } from './rules/index.js';
+import type { SecretRule, SecretScanOptions } from './types.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/** Bytes sniffed for a NUL to call a file binary (git and grep use the same idea). */
+const SNIFF_BYTES = 8000;
+
+export function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, SNIFF_BYTES);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+/** Test-fixture paths: skipped only when the user asks (--skip-test-paths). */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|testdata|test-fixtures|__fixtures__)\/|(?:_test\.go|\.test\.[jt]sx?|\.spec\.[jt]sx?|_spec\.rb|test_[^/]*\.py)$/i;
+
+interface Compiled {
+  rule: SecretRule;
+  re: RegExp;
+  names: string[];
+}
+
+interface Hit {
+  c: Compiled;
+  start: number;
+  end: number;
+  secret: string;
+}
+
+const ruleNames = (r: SecretRule) => [r.id, ...r.aliases];
+const matchesName = (r: SecretRule, list: string[] | undefined) =>
+  !!list?.some((n) => {
+    const t = n.trim().toLowerCase();
+    return ruleNames(r).some((x) => x.toLowerCase() === t || x.toLowerCase().split('/').pop() === t);
+  });
+
+/**
+ * A compiled rule set: the keyword automaton over every rule's keywords, and per keyword the
+ * rules it unlocks. Build once, scan many files (workers build their own).
+ */
+export class SecretScanner {
+  readonly rules: Compiled[];
+  private readonly matcher: KeywordMatcher;
+  private readonly keywordRules: number[][];
+  private readonly always: number[];
+  readonly custom: Set<SecretRule>;
+
+  constructor(readonly opts: SecretScanOptions = {}) {
+    const all = [...builtinRules, ...(opts.extraRules ?? [])];
+    this.custom = new Set(opts.extraRules ?? []);
+    const active = all.filter((r) => (r.defaultOff ? matchesName(r, opts.enableRules) : !matchesName(r, opts.disableRules)));
+    this.rules = active.map((rule) => ({
+      rule,
+      re: new RegExp(rule.regex.source, [...new Set((rule.regex.flags + 'gd').split(''))].join('')),
+      names: ruleNames(rule),
+    }));
+    const kwIndex = new Map<string, number>();
+    const kwRules: number[][] = [];
+    const always: number[] = [];
+    this.rules.forEach((c, i) => {
+      if (c.rule.keywords.length === 0) always.push(i);
+      for (const k of c.rule.keywords) {
+        const kw = k.toLowerCase();
+        let id = kwIndex.get(kw);
+        if (id === undefined) {
+          id = kwRules.length;
+          kwIndex.set(kw, id);
+          kwRules.push([]);
+        }
+        kwRules[id].push(i);
+      }
+    });
+    this.matcher = new KeywordMatcher([...kwIndex.keys()]);
+    this.keywordRules = kwRules;
+    this.always = always;
+  }
+
+  /** Cheap path-and-size test: no body is read when this is false. */
+  wantsPath(path: string, size: number): boolean {
+    if (size > (this.opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return false;
+    if (this.opts.skipTestPaths && TEST_PATH.test(path)) return false;
+    if (this.opts.allowPaths?.some((re) => re.test(path))) return false;
+    return true;
+  }
+
+  /** Scans one file body. Binary bodies and bodies over the size cap give no findings. */
+  scan(path: string, content: Buffer | string, extra: { layer?: string; target?: string; lineOffset?: number } = {}): Finding[] {
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (!this.wantsPath(path, buf.length)) return [];
+    if (typeof content !== 'string' && looksBinary(buf)) return [];
+    const kws = this.matcher.search(buf);
+    if (kws.size === 0 && this.always.length === 0) return [];
+    const candidates = new Set<number>(this.always);
+    for (const k of kws) for (const r of this.keywordRules[k]) candidates.add(r);
+    if (candidates.size === 0) return [];
+    const text = typeof content === 'string' ? content : buf.toString('utf8');
+    const hits: Hit[] = [];
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const c = this.rules[i];
+      if (c.rule.paths && !c.rule.paths.test(path)) continue;
+      if (c.rule.pathFilter && !c.rule.pathFilter(path)) continue;
+      c.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let guard = 0;
+      while ((m = c.re.exec(text)) !== null) {
+        if (m[0].length === 0) c.re.lastIndex++;
+        if (++guard > 10000) break; // a pathological file: enough findings for one rule
+        const groups = (m.groups ?? {}) as Record<string, string | undefined>;
+        let secret = m[0];
+        let start = m.index;
+        const gi = m.indices!;
+        const named = groups.secret !== undefined ? 'secret' : groups.secret2 !== undefined ? 'secret2' : undefined;
+        if (named && gi.groups?.[named]) {
+          secret = groups[named]!;
+          start = gi.groups[named]![0];
+        } else if (m.length > 1 && m[1] !== undefined && gi[1]) {
+          secret = m[1];
+          start = gi[1][0];
+        }
+        if (!this.accept(c, secret, groups, m[0], text, start)) continue;
+        hits.push({ c, start, end: start + secret.length, secret });
+      }
+    }
+    if (hits.length === 0) return [];
+    return this.toFindings(path, text, dedupe.call(this, hits), extra);
+  }
+
+  private accept(c: Compiled, secret: string, groups: Record<string, string | undefined>, match: string, text: string, at: number): boolean {
+    const r = c.rule;
+    if (!secret) return false;
+    if (r.entropy !== undefined && shannonEntropy(secret) < r.entropy) return false;
+    if (r.stopwords) {
+      const low = secret.toLowerCase();
+      if (r.stopwords.some((w) => low.includes(w))) return false;
+    }
+    if (r.allowSecrets?.some((re) => re.test(secret))) return false;
+    if (this.opts.allowSecrets?.some((re) => re.test(secret) || re.test(match))) return false;
+    const byRule = this.opts.allowSecretsByRule?.[r.id];
+    if (byRule?.some((re) => re.test(secret) || re.test(match))) return false;
+    if (r.allowLines) {
+      const ls = text.lastIndexOf('\n', at - 1) + 1;
+      let le = text.indexOf('\n', at);
+      if (le < 0) le = text.length;
+      const line = text.slice(ls, le);
+      if (r.allowLines.some((re) => re.test(line))) return false;
+    }
+    if (r.validate && !r.validate(secret, groups, match)) return false;
+    return true;
+  }
+
+  private toFindings(path: string, text: string, hits: Hit[], extra: { layer?: string; target?: string; lineOffset?: number }): Finding[] {
+    const nl: number[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
+    const lineOf = (off: number) => {
+      let lo = 0;
+      let hi = nl.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (nl[mid] < off) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo + 1;
+    };
+    const ignores = buildIgnoreMap(text);
+    const layer = extra.layer ?? this.opts.layer;
+    const target = extra.target ?? this.opts.target ?? path;
+    const out: Finding[] = [];
+    for (const h of hits) {
+      const line = lineOf(h.start) + (extra.lineOffset ?? 0);
+      const endLine = lineOf(Math.max(h.start, h.end - 1)) + (extra.lineOffset ?? 0);
+      if (ignores.ignored(line - (extra.lineOffset ?? 0), h.c.names)) continue;
+      const r = h.c.rule;
+      const ls = text.lastIndexOf('\n', h.start - 1) + 1;
+      let le = text.indexOf('\n', h.start);
+      if (le < 0) le = text.length;
+      let code = text.slice(ls, Math.min(le, ls + 400)).replace(/\r$/, '');
+      const shown = this.opts.noRedact ? h.secret : redact(h.secret);
+      if (!this.opts.noRedact) code = redactIn(code, h.secret.split('\n')[0]);
+      const hash = secretHash(h.secret);
+      out.push({
+        kind: 'secret',
+        id: r.id,
+        aliases: r.aliases,
+        severity: r.severity,
+        title: r.title,
+        target,
+        location: { path, line, endLine, ...(layer ? { layer } : {}) },
+        // Rule + location + WHICH secret: an ignore survives re-runs and re-builds of the same content.
+        fingerprint: fingerprint('secret', r.id, path, line, hash),
+        description: r.why,
+        fix: r.fix,
+        references: r.references,
+        slug: r.slug,
+        category: r.category,
+        match: shown,
+        code,
+        secretHash: hash,
+      });
+    }
+    return out;
+  }
+}
+
+/** Overlapping matches of the same text: the specific rule wins over a generic one, then the longer match. */
+function dedupe(this: { custom: Set<SecretRule> }, hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  for (const h of hits) {
+    let drop = false;
+    for (let k = kept.length - 1; k >= 0; k--) {
+      const o = kept[k];
+      if (o.end <= h.start) continue;
+      if (h.end <= o.start) continue;
+      // Overlap: decide who stays.
+      const hGen = !!h.c.rule.generic;
+      const oGen = !!o.c.rule.generic;
+      if (hGen && !oGen) { drop = true; break; }
+      if (oGen && !hGen) { kept.splice(k, 1); continue; }
+      // A user's own rule is never hidden by a built-in one on the same text.
+      if (h.c !== o.c && (this.custom.has(h.c.rule) || this.custom.has(o.c.rule))) continue;
+      if (h.c === o.c || h.end - h.start <= o.end - o.start) { drop = true; break; }
+      kept.splice(k, 1);
+    }
+    if (!drop) kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
