@@ -11,6 +11,13 @@ import { fmtLoc, type ExceptionDef, type Loc, type RuleDef, type RuleSet } from 
 import type { Priority } from './priority.js';
 
 export type Pred<E> = (e: E) => boolean;
+type MemoEvent = { memo?: Uint8Array; memoOwner?: object };
+
+/** Forgets macro results cached on an event (call before evaluating it). */
+export function clearMemo(e: object): void {
+  const m = (e as MemoEvent).memo;
+  if (m) m.fill(0);
+}
 
 export interface OutputPart<E> {
   text?: string;
@@ -119,6 +126,34 @@ class Compiler<E> {
     }
   }
 
+  /** Number of memoized macros; each event's memo array has one slot per macro. */
+  macroSlots = 0;
+  /** Identifies this compilation's memo arrays on events. */
+  readonly memoOwner = {};
+
+  /**
+   * Caches a macro's result per event: upstream rules start with the same macros (kevt, pod,
+   * kcreate…), so each is computed once per event instead of once per rule. Sound because
+   * macros are pure functions of the event. The engine clears the memo before each event.
+   */
+  memoize(p: Pred<E>): Pred<E> {
+    const slot = this.macroSlots++;
+    const owner = this.memoOwner;
+    return (e) => {
+      const ev = e as unknown as MemoEvent;
+      let m = ev.memo;
+      if (ev.memoOwner !== owner || !m) {
+        m = ev.memo = new Uint8Array(this.macroSlots);
+        ev.memoOwner = owner;
+      }
+      const c = m[slot];
+      if (c) return c === 1;
+      const r = p(e);
+      m[slot] = r ? 1 : 2;
+      return r;
+    };
+  }
+
   compile(ast: Ast, stack: string[]): Pred<E> {
     switch (ast.kind) {
       case 'and': {
@@ -159,7 +194,7 @@ class Compiler<E> {
           throw e;
         }
         try {
-          const p = this.compile(ast2, [...stack, ast.name]);
+          const p = this.memoize(this.compile(ast2, [...stack, ast.name]));
           this.macroPreds.set(ast.name, p);
           return p;
         } catch (e) {

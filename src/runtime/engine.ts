@@ -4,8 +4,8 @@
  */
 import { hostname } from 'node:os';
 import { configError } from '../core/errors.js';
-import { compileRuleSet, renderValue, type CompiledRule, type SkippedRule } from './compile.js';
-import { clockNs, isoNs, k8sAuditSource } from './fields/k8saudit.js';
+import { clearMemo, compileRuleSet, renderValue, type CompiledRule, type SkippedRule } from './compile.js';
+import { eventIso, k8sAuditSource } from './fields/k8saudit.js';
 import type { JsonEvent } from './fields/types.js';
 import { emptyRuleSet, loadRulesFile, type RuleSet } from './loader.js';
 import { PRIORITY_DISPLAY, priorityRank, type Priority } from './priority.js';
@@ -87,6 +87,7 @@ export class RuntimeEngine {
   process(e: JsonEvent): Alert[] {
     const out: Alert[] = [];
     const all = this.options.ruleMatching === 'all';
+    clearMemo(e);
     for (const r of this.active) {
       if (!r.match(e)) continue;
       out.push(this.alert(r, e));
@@ -98,6 +99,7 @@ export class RuntimeEngine {
   /** Matching rules only (no output formatting): what the throughput benchmark measures. */
   matchCount(e: JsonEvent): number {
     let n = 0;
+    clearMemo(e);
     for (const r of this.active) {
       if (r.match(e)) {
         n++;
@@ -120,12 +122,13 @@ export class RuntimeEngine {
       }
     }
     const pr = PRIORITY_DISPLAY[r.priority];
+    const time = eventIso(e);
     return {
-      time: isoNs(e.tsNs),
+      time,
       rule: r.name,
       priority: pr,
       source: r.source,
-      output: `${clockNs(e.tsNs)}: ${pr} ${msg}`,
+      output: `${time.slice(11, 29)}: ${pr} ${msg}`,
       output_fields: fields,
       tags: r.tags,
       hostname: HOST,

@@ -11,6 +11,11 @@ export interface JsonEvent {
   num: number;
   /** Compact JSON of `obj`, computed on first use (jevt.obj, outputs). */
   json?: string;
+  /** ISO 8601 time with nanoseconds, computed on first use. */
+  iso?: string;
+  /** Per-event memo of macro results (0 unknown, 1 true, 2 false), owned by one compiled rule set. */
+  memo?: Uint8Array;
+  memoOwner?: object;
 }
 
 export type Extractor<E> = (e: E) => FieldValue;
