@@ -123,3 +123,15 @@ test('VEX from the command line removes its finding; clean result exits 0', asyn
   assert.deepEqual(j.suppressed.map((s: { finding: { id: string } }) => s.finding.id), ['GHSA-p6mc-m468-83gw']);
   assert.equal(r.code, 1);
 });
+
+test('scanner settings in the policy file fill the flags the command line left out', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-set-'));
+  writeFileSync(join(dir, '.coastguard.yaml'), 'scanners: [vuln, secret]\nskip-dirs: [node_modules]\ndb: /var/lib/cg.db\nignore-unfixed: true\n');
+  const cmd: Command = { name: 'x', summary: '', usage: '', options: { ...scanFlags } };
+  const ctx = { ...parseCommandArgs(cmd, ['--db', 'mine.db']), stdout: sink().stream, stderr: sink().stream };
+  await loadRunPolicy(ctx, dir);
+  assert.equal(ctx.values.scanners, 'vuln,secret');
+  assert.deepEqual(ctx.values['skip-dirs'], ['node_modules']);
+  assert.equal(ctx.values.db, 'mine.db'); // the flag wins
+  assert.equal(ctx.values['ignore-unfixed'], true);
+});

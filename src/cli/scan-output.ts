@@ -52,6 +52,7 @@ export function outputsFrom(ctx: Pick<CommandContext, 'ordered'>, policy: Policy
 export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.cwd()): Promise<RunPolicy> {
   const v = ctx.values;
   const policy = loadPolicy(v.config as string | undefined, cwd);
+  fillScannerSettings(ctx, policy);
   const outputs = outputsFrom(ctx, policy);
   for (const o of outputs) {
     if (!isFormat(o.format)) {
@@ -83,6 +84,24 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
     ignoreUnfixed: v['ignore-unfixed'] === true ? true : undefined,
     quiet: v.quiet === true,
   };
+}
+
+/**
+ * Scanner settings from the policy file become flag values where the command line gave none, so
+ * the scan commands' own flag reading (scan-options.ts) sees them: flags override the file.
+ */
+function fillScannerSettings(ctx: CommandContext, policy: Policy): void {
+  const s = policy.settings;
+  const v = ctx.values;
+  const fill = (key: string, value: string | string[] | boolean | undefined) => {
+    if (v[key] === undefined && value !== undefined) v[key] = value;
+  };
+  fill('scanners', s.scanners?.join(','));
+  fill('skip-dirs', s['skip-dirs']);
+  fill('skip-files', s['skip-files']);
+  fill('db', s.db);
+  fill('cache-dir', s['cache-dir']);
+  if (s['ignore-unfixed'] === true) fill('ignore-unfixed', true);
 }
 
 /**

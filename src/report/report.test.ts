@@ -18,6 +18,10 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 function ajv() {
   const a = new Ajv.default({ strict: false, allErrors: true, validateFormats: true });
   addFormats.default(a);
+  // Formats CycloneDX uses that ajv-formats lacks: an IRI reference has no whitespace; an
+  // internationalised e-mail address is local@domain.
+  a.addFormat('iri-reference', /^\S*$/u);
+  a.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/u);
   return a;
 }
 
