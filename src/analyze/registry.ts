@@ -3,6 +3,7 @@ import { osAnalyzers } from './os/index.js';
 import { dpkgAnalyzers } from './dpkg/index.js';
 import { apkAnalyzers } from './apk/index.js';
 import { rpmAnalyzers } from './rpm/index.js';
+import { imageFileAnalyzer } from '../misconfig/image/files.js';
 
 /**
  * Every analyzer the layer walk can run. Each ecosystem folder's index.ts exports its analyzers;
@@ -16,6 +17,7 @@ export const allAnalyzers: Analyzer[] = [
   ...rpmAnalyzers,
   // language ecosystems
   // secrets and image-file checks
+  imageFileAnalyzer,
 ];
 
 export function analyzersFor(kinds: Analyzer['kind'][]): Analyzer[] {

@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const commands: Record<string, () => Promise<Command>> = {
   image: async () => (await import('./image.js')).command,
   fs: async () => (await import('./fs.js')).command,
+  config: async () => (await import('./config.js')).command,
   pin: async () => (await import('./pin.js')).command,
   verify: async () => (await import('./verify.js')).command,
   cache: async () => (await import('./cache.js')).command,

@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'Snippet annotations inject raw nginx config; with them a namespace user can read the controller\'s secrets (CVE-2021-25742).',
   fix: 'Remove *-snippet annotations and set allow-snippet-annotations: "false" in the controller.',
   references: ['https://github.com/kubernetes/ingress-nginx/issues/7837'],
-  aliases: ['CKV_K8S_153', 'CKV_K8S_152', 'CKV_K8S_154'],
+  aliases: ['CKV_K8S_153'],
   check(ctx) {
     if (ctx.obj.kind !== 'Ingress') return [];
     const ann = ctx.obj.value.metadata?.annotations ?? {};

@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'Tiller runs with cluster-admin and an unauthenticated gRPC port: anyone in the cluster can deploy anything.',
   fix: 'Remove Tiller and move to Helm 3.',
   references: ['https://helm.sh/docs/faq/changes_since_helm2/#removal-of-tiller'],
-  aliases: ['AVD-KSV-0102', 'KSV102', 'CKV_K8S_34', 'CKV_K8S_44', 'CKV_K8S_45'],
+  aliases: ['AVD-KSV-0102', 'KSV102', 'CKV_K8S_34', 'CKV_K8S_44'],
   check(ctx) {
     const labels = ctx.obj.value.metadata?.labels ?? {};
     if (ctx.obj.kind === 'Service') return labels.name === 'tiller' || labels.app === 'helm' && labels.name === 'tiller' || /tiller/.test(ctx.obj.name) ? [onObject(ctx, ['metadata'], 'is a Tiller Service')] : [];

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { SCHEMA_VERSION, inputError, usageError, type ScanResult } from '../core/index.js';
+import { scanConfigPaths } from '../misconfig/index.js';
+import type { Command } from './command.js';
+import { scanFlags } from './common-flags.js';
+import { finishScan, loadRunPolicy } from './scan-output.js';
+
+const asList = (v: unknown): string[] =>
+  (Array.isArray(v) ? v.map(String) : v === undefined || v === false ? [] : [String(v)]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+
+export const command: Command = {
+  name: 'config',
+  summary: 'check Dockerfiles, Kubernetes manifests and docker-compose files for misconfigurations',
+  usage: [
+    'Usage: coastguard config PATH… [flags]       (PATH "-" reads a manifest or Dockerfile from stdin)',
+    '',
+    '  --skip-rules ID        rules to leave out: our ids, slugs or other tools\' ids (repeatable, comma-separated)',
+    '  --trusted-registry R   registries FROM may use (hadolint DL3026; repeatable)',
+    '  --skip-dirs NAME       directories to leave out while walking',
+    '  plus the shared scan flags: --format --output --severity --exit-code --config --quiet …',
+    '',
+    'Examples:',
+    '  coastguard config Dockerfile k8s/ compose.yaml',
+    '  helm template my-chart | coastguard config - --format json',
+  ].join('\n'),
+  options: {
+    ...scanFlags,
+    'skip-rules': { type: 'string', multiple: true },
+    'trusted-registry': { type: 'string', multiple: true },
+  },
+  async run(ctx) {
+    const policy = await loadRunPolicy(ctx);
+    const paths = ctx.positionals;
+    if (paths.length === 0) throw usageError('give at least one file or directory (or - for stdin)', 'coastguard config');
+    let stdin: string | undefined;
+    if (paths.includes('-')) {
+      try {
+        stdin = readFileSync(0, 'utf8');
+      } catch (e) {
+        throw inputError(`cannot read standard input (${(e as NodeJS.ErrnoException).code ?? 'error'})`, '-');
+      }
+    }
+    const r = await scanConfigPaths(paths, {
+      stdin,
+      skipRules: asList(ctx.values['skip-rules']),
+      trustedRegistries: asList(ctx.values['trusted-registry']),
+      skipDirs: asList(ctx.values['skip-dirs']),
+    });
+    const result: ScanResult = {
+      schemaVersion: SCHEMA_VERSION,
+      artifact: { name: paths.join(' '), type: 'config' },
+      packages: [],
+      findings: r.findings,
+      warnings: r.warnings,
+    };
+    return finishScan(result, ctx, policy, { kubernetes: r.kubernetes });
+  },
+};

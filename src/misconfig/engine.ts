@@ -1,0 +1,160 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Finding, ScanWarning } from '../core/types.js';
+import { inputError } from '../core/errors.js';
+import { typeFromContent, typeFromName, type DetectedType } from './detect.js';
+import { scanDockerfile, byLine } from './dockerfile/index.js';
+import { parseK8s, scanK8sObjects, type K8sObject } from './kubernetes/index.js';
+import { scanCompose } from './compose/index.js';
+import { trustedRegistries } from './dockerfile/rules/trusted-registry.js';
+
+export interface ConfigScanOptions {
+  /** Rule ids, slugs or aliases not to run. */
+  skipRules?: string[];
+  /** Directory names to skip while walking (node_modules and .git are always skipped). */
+  skipDirs?: string[];
+  /** Registries FROM may use (hadolint DL3026); empty means any. */
+  trustedRegistries?: string[];
+  /** Content of `-` (stdin), when a path is '-'. */
+  stdin?: string;
+  /** Report paths relative to this directory (default: as given). */
+  relativeTo?: string;
+}
+
+export interface ConfigScanResult {
+  findings: Finding[];
+  warnings: ScanWarning[];
+  /** Number of configuration files recognised and scanned. */
+  files: number;
+  /** The Kubernetes objects read, for CEL policies over manifests (policy stage). */
+  kubernetes?: { path: string; line?: number; object: Record<string, unknown> }[];
+}
+
+const MAX_BYTES = 16 * 1024 * 1024;
+const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor']);
+
+/** One file's text with its detected type, ready to scan. */
+interface Source { path: string; text: string; type: DetectedType }
+
+/**
+ * Scans files and directories for Dockerfiles, Kubernetes manifests and docker-compose files.
+ * Type comes from the name, then the content. Kubernetes objects from all files are checked
+ * together, so NetworkPolicy coverage and bindings work across files. Malformed files become
+ * warnings naming file:line; the scan goes on.
+ */
+export async function scanConfigPaths(paths: string[], opts: ConfigScanOptions = {}): Promise<ConfigScanResult> {
+  const sources: Source[] = [];
+  const warnings: ScanWarning[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      const text = opts.stdin ?? '';
+      sources.push({ path: '-', text, type: typeFromContent(text) ?? 'yaml' });
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      throw inputError('no such file or directory', p);
+    }
+    if (st.isDirectory()) await walk(p, sources, warnings, opts);
+    else {
+      const text = await readText(p, st.size, warnings);
+      if (text === undefined) continue;
+      const type = typeFromName(p) ?? typeFromContent(text);
+      if (type) sources.push({ path: p, text, type });
+      else warnings.push({ what: 'not a Dockerfile, Kubernetes manifest or compose file', where: p });
+    }
+  }
+  const shown = (p: string) => (opts.relativeTo && p !== '-' ? relative(opts.relativeTo, p) || p : p);
+  return scanSources(sources.map((s) => ({ ...s, path: shown(s.path) })), warnings, opts);
+}
+
+/** Scans texts already in memory (the fs/image pipeline hands files over this way). */
+export function scanConfigTexts(files: { path: string; text: string }[], opts: ConfigScanOptions = {}): ConfigScanResult {
+  const sources: Source[] = [];
+  for (const f of files) {
+    const type = typeFromName(f.path) ?? typeFromContent(f.text);
+    if (type) sources.push({ path: f.path, text: f.text, type });
+  }
+  return scanSources(sources, [], opts);
+}
+
+function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigScanOptions): ConfigScanResult {
+  const skip = opts.skipRules ?? [];
+  trustedRegistries.splice(0, trustedRegistries.length, ...(opts.trustedRegistries ?? []));
+  const findings: Finding[] = [];
+  const objects: K8sObject[] = [];
+  let files = 0;
+  for (const s of sources) {
+    if (s.type === 'dockerfile') {
+      const r = scanDockerfile(s.text, s.path, skip);
+      findings.push(...r.findings);
+      warnings.push(...r.warnings);
+      files++;
+    } else if (s.type === 'compose') {
+      const r = scanCompose(s.text, s.path, skip);
+      findings.push(...r.findings);
+      warnings.push(...r.warnings);
+      files++;
+    } else {
+      const r = parseK8s(s.text, s.path);
+      // A YAML file with no Kubernetes objects may still be a compose file with an unusual name.
+      if (r.objects.length === 0 && r.warnings.length === 0 && /^services\s*:/m.test(s.text)) {
+        const c = scanCompose(s.text, s.path, skip);
+        findings.push(...c.findings);
+        warnings.push(...c.warnings);
+        files++;
+        continue;
+      }
+      if (r.objects.length || r.warnings.length) files++;
+      objects.push(...r.objects);
+      warnings.push(...r.warnings);
+    }
+  }
+  const k = scanK8sObjects(objects, skip);
+  findings.push(...k.findings);
+  warnings.push(...k.warnings);
+  const kubernetes = objects.map((o) => ({ path: o.path, line: o.doc.lineOf(o.root), object: o.value as Record<string, unknown> }));
+  return { findings: findings.sort(byLine), warnings, files, kubernetes };
+}
+
+async function walk(dir: string, out: Source[], warnings: ScanWarning[], opts: ConfigScanOptions): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    warnings.push({ what: `cannot read directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`, where: dir });
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (ALWAYS_SKIP.has(e.name) || opts.skipDirs?.includes(e.name)) continue;
+      await walk(p, out, warnings, opts);
+    } else if (e.isFile()) {
+      const type = typeFromName(p);
+      if (!type) continue;
+      const st = await stat(p);
+      const text = await readText(p, st.size, warnings);
+      if (text === undefined) continue;
+      // .json files are only manifests when they say so; skip package.json and friends quietly.
+      if (/\.json$/i.test(p) && !/"apiVersion"\s*:/.test(text.slice(0, 4096))) continue;
+      out.push({ path: p, text, type });
+    }
+  }
+}
+
+async function readText(p: string, size: number, warnings: ScanWarning[]): Promise<string | undefined> {
+  if (size > MAX_BYTES) {
+    warnings.push({ what: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MiB`, where: p });
+    return undefined;
+  }
+  try {
+    return await readFile(p, 'utf8');
+  } catch (e) {
+    warnings.push({ what: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, where: p });
+    return undefined;
+  }
+}
