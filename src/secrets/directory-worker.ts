@@ -11,3 +11,4 @@ parentPort!.on('message', async (batch: FileJob[]) => {
   for (const job of batch) findings.push(...(await scanFileJob(job, opts, warnings)));
   parentPort!.postMessage({ findings, warnings });
 });
+parentPort!.postMessage({ ready: true });

@@ -81,10 +81,11 @@ async function listFiles(root: string, opts: DirectoryScanOptions, warnings: Sca
   return jobs;
 }
 
-function workerUrl(): URL {
-  // Under tsx (tests, dev) this module is .ts; built, it is .js.
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./directory-worker${ext}`, import.meta.url);
+function startWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./directory-worker.js', import.meta.url), { workerData });
+  // Under tsx (tests, dev) loader hooks are per thread in Node 20: the worker registers tsx first.
+  const url = new URL('./directory-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true, workerData });
 }
 
 /** What a worker may receive: options without functions (extra rules are rebuilt from their data). */
@@ -130,7 +131,7 @@ export async function scanDirectory(dir: string, opts: DirectoryScanOptions = {}
     await Promise.all(
       Array.from({ length: Math.min(nWorkers, batches.length) }, () =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(workerUrl(), { workerData: { opts: wopts } });
+          const w = startWorker({ opts: wopts });
           const next = () => {
             const b = batches.shift();
             if (!b) {
@@ -139,13 +140,13 @@ export async function scanDirectory(dir: string, opts: DirectoryScanOptions = {}
             }
             w.postMessage(b);
           };
-          w.on('message', (msg: { findings: Finding[]; warnings: ScanWarning[] }) => {
+          w.on('message', (msg: { ready?: true; findings: Finding[]; warnings: ScanWarning[] }) => {
+            if (msg.ready) return next();
             findings.push(...msg.findings);
             warnings.push(...msg.warnings);
             next();
           });
           w.on('error', (e) => reject(e));
-          next();
         }),
       ),
     );
