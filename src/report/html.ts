@@ -95,7 +95,7 @@ function findingRow(f: Finding): string {
     `</div></details></td>` +
     `<td>${p ? `${h(p.name)} <code>${h(p.version ?? '')}</code>` : ''}</td>` +
     `<td>${h(fixedVersion(f) ?? '')}</td>` +
-    `<td>${h(f.target)}<br><code>${h(where)}</code></td>` +
+    `<td>${f.target === f.location.path ? '' : `${h(f.target)}<br>`}<code>${h(where)}</code></td>` +
     `</tr>`
   );
 }
