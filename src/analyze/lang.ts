@@ -3,12 +3,13 @@ import type { Analyzer } from './types.js';
 import { npmAnalyzers } from './npm/index.js';
 import { pythonAnalyzers } from './python/index.js';
 import { javaAnalyzers } from './java/index.js';
+import { golangAnalyzers } from './golang/index.js';
 
 /**
  * Every language-package analyzer (kind 'lang'). `wants` works on image paths and on paths relative
  * to a scanned directory alike, so `coastguard fs DIR` can run exactly this list over the tree.
  */
-export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers];
+export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers, ...golangAnalyzers];
 
 /**
  * Analyzers see one file at a time, so a file list that lives beside a package's metadata (Python's

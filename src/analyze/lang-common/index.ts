@@ -1,1 +1,2 @@
 export * from './package.js';
+export * from './elf.js';

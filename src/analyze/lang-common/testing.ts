@@ -14,11 +14,12 @@ export interface Collected {
 /** Runs one file through every analyzer that wants it, as the layer walk would. `path` is the in-image path. */
 export async function runFile(analyzers: Analyzer[], abs: string, path = abs, layer?: string): Promise<Collected> {
   const content = readFileSync(abs);
+  const mode = statSync(abs).mode & 0o7777; // the fixture's own mode: executables are chosen by their x bit
   const out: Collected = { packages: [], warnings: [], wanted: {} };
   for (const a of analyzers) {
-    if (!a.wants(path, { size: content.length, mode: 0o644 })) continue;
+    if (!a.wants(path, { size: content.length, mode })) continue;
     (out.wanted[path] ??= []).push(a.id);
-    const r = await a.analyze({ path, size: content.length, mode: 0o644, content, layer });
+    const r = await a.analyze({ path, size: content.length, mode, content, layer });
     out.packages.push(...(r?.packages ?? []));
     out.warnings.push(...(r?.warnings ?? []));
   }
