@@ -12,6 +12,8 @@
  *       item type 1 (KEYDATA): bytes inline, up to the previous item's start (or page end)
  *       item type 3 (OFFPAGE): first overflow page @4, total length @8
  *   overflow page (type 7): hf_offset bytes of data from byte 26, next page in `next`.
+ *   With checksums on (meta flags @26 bit 0x01) 2 spare bytes and a 4-byte checksum follow every page header, so
+ *   item offsets and overflow data start at byte 32. Checksums are not verified.
  */
 const HASH_MAGIC = 0x061561;
 const P_HASH_UNSORTED = 2;
@@ -21,6 +23,9 @@ const P_HASH = 13;
 const H_KEYDATA = 1;
 const H_OFFPAGE = 3;
 const PAGE_HEADER = 26;
+/** With DB_CHKSUM (meta flag 0x01) every page header is followed by 2 spare bytes and a 4-byte checksum. */
+const DBMETA_CHKSUM = 0x01;
+const CHKSUM_SIZE = 6;
 
 export class BdbError extends Error {}
 
@@ -36,6 +41,7 @@ export function bdbHashValues(buf: Buffer): Buffer[] {
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) throw new BdbError(`implausible page size ${pageSize}`);
   if (buf[24] !== 0) throw new BdbError('encrypted Berkeley DB is not supported');
   if (buf[25] !== P_HASHMETA) throw new BdbError(`meta page has type ${buf[25]}, expected hash meta`);
+  const overhead = PAGE_HEADER + (buf[26] & DBMETA_CHKSUM ? CHKSUM_SIZE : 0);
   const npages = Math.floor(buf.length / pageSize);
 
   const overflow = (first: number, total: number): Buffer => {
@@ -47,8 +53,8 @@ export function bdbHashValues(buf: Buffer): Buffer[] {
       if (pg === 0 || pg >= npages || ++hops > npages) throw new BdbError(`overflow chain from page ${first} broken at page ${pg}`);
       const base = pg * pageSize;
       if (buf[base + 25] !== P_OVERFLOW) throw new BdbError(`page ${pg} in an overflow chain is not an overflow page`);
-      const len = Math.min(u16(base + 22), total - got, pageSize - PAGE_HEADER);
-      buf.copy(out, got, base + PAGE_HEADER, base + PAGE_HEADER + len);
+      const len = Math.min(u16(base + 22), total - got, pageSize - overhead);
+      buf.copy(out, got, base + overhead, base + overhead + len);
       got += len;
       pg = u32(base + 16);
     }
@@ -61,11 +67,11 @@ export function bdbHashValues(buf: Buffer): Buffer[] {
     const type = buf[base + 25];
     if (type !== P_HASH && type !== P_HASH_UNSORTED) continue;
     const entries = u16(base + 20);
-    if (PAGE_HEADER + entries * 2 > pageSize) throw new BdbError(`page ${pg}: ${entries} entries do not fit`);
-    const itemEnd = (i: number) => (i === 0 ? pageSize : u16(base + PAGE_HEADER + (i - 1) * 2));
+    if (overhead + entries * 2 > pageSize) throw new BdbError(`page ${pg}: ${entries} entries do not fit`);
+    const itemEnd = (i: number) => (i === 0 ? pageSize : u16(base + overhead + (i - 1) * 2));
     for (let i = 0; i + 1 < entries; i += 2) {
-      const keyOff = u16(base + PAGE_HEADER + i * 2);
-      const dataOff = u16(base + PAGE_HEADER + (i + 1) * 2);
+      const keyOff = u16(base + overhead + i * 2);
+      const dataOff = u16(base + overhead + (i + 1) * 2);
       if (keyOff >= pageSize || dataOff >= pageSize) throw new BdbError(`page ${pg}: item offset out of page`);
       // rpm's record 0 is bookkeeping (the next instance number), not a package header.
       if (buf[base + keyOff] === H_KEYDATA && itemEnd(i) - keyOff - 1 === 4 && u32(base + keyOff + 1) === 0) continue;

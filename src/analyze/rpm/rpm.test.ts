@@ -73,8 +73,8 @@ test('Berkeley DB Packages (RHEL 8 libuuid): exact set and file list vs rpm -qa 
   assert.deepEqual(p.source, { name: 'util-linux', version: '2.32.1-42.el8_8' });
 });
 
-test('Berkeley DB built from real headers: 4 KiB little-endian (overflow chains), 64 KiB big-endian (inline items)', () => {
-  for (const name of ['Packages-4k-le', 'Packages-64k-be']) {
+test('Berkeley DB built from real headers: 4 KiB LE (overflow chains), 64 KiB BE (inline items), 16 KiB with page checksums', () => {
+  for (const name of ['Packages-4k-le', 'Packages-64k-be', 'Packages-16k-chksum']) {
     const r = analyze('var/lib/rpm/Packages', `bdb-built/${name}`);
     assert.equal(r.warnings, undefined, name);
     assert.deepEqual(ourQaRows(r.packages!), rpmQaRows(`bdb-built/${name}.rpm-qa.tsv`), name);
