@@ -131,7 +131,7 @@ const check: Command = {
         }
       } else ctx.stdout.write(text);
     }
-    if (!ctx.values.quiet) ctx.stderr.write(`coastguard: runtime: ${events} events, ${alerts.length} alerts\n`);
+    if (!ctx.values.quiet) ctx.stderr.write(`coastguard: runtime: ${events} events, ${alerts.length} alerts, ${skippedTotal} inputs skipped\n`);
     return alerts.length && exitCode !== undefined ? exitCode : ExitCode.OK;
   },
 };

@@ -412,7 +412,7 @@ export function compileRuleSet<E>(set: RuleSet, src: FieldSource<E>): CompiledRu
         skipped.push({ rule: r.name, source: r.source, reason: `not evaluated: ${msg}`, loc: fmtLoc(r.loc) });
         continue;
       }
-      throw configError(`invalid rule: ${msg}`, where);
+      throw configError(`invalid rule: ${msg}`, exactWhere(r, e.pos) ?? where);
     }
     const exAst = exceptionsAst(r.exceptions, where);
     if (exAst) ast = { kind: 'and', items: [ast, exAst] };
@@ -432,6 +432,12 @@ export function compileRuleSet<E>(set: RuleSet, src: FieldSource<E>): CompiledRu
   return { rules: rules.filter((r) => r !== SKIP) as CompiledRule<E>[], skipped, warnings };
 }
 
+/** file:line:col of a position inside a one-line condition, with the rule name. */
+function exactWhere(r: RuleDef, pos: number | undefined): string | undefined {
+  if (!r.condExact || pos === undefined) return undefined;
+  return `${r.loc.file}:${r.loc.line}:${r.loc.col + pos}: rule "${r.name}"`;
+}
+
 const SKIP = Symbol('skip') as unknown as CompiledRule<never>;
 
 function compileRule<E>(c: Compiler<E>, r: RuleDef, ast: Ast, where: string, skipped: SkippedRule[]): CompiledRule<E> {
@@ -445,8 +451,8 @@ function compileRule<E>(c: Compiler<E>, r: RuleDef, ast: Ast, where: string, ski
       skipped.push({ rule: r.name, source: r.source, reason: `skip-if-unknown-filter: ${e.message}`, loc: fmtLoc(r.loc) });
       return SKIP as CompiledRule<E>;
     }
-    const col = e.pos !== undefined && e.pos < r.condition.length ? ` at column ${e.pos + 1}` : '';
-    throw configError(`invalid rule: condition: ${e.message}${col}`, where);
+    const col = e.pos !== undefined && e.pos <= r.condition.length ? ` at column ${e.pos + 1}` : '';
+    throw configError(`invalid rule: condition: ${e.message}${col}`, exactWhere(r, e.pos) ?? where);
   }
   try {
     out = c.compileOutput(r.output);

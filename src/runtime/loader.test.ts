@@ -70,7 +70,7 @@ test('the older upstream rules (legacy cases) load too', () => {
 
 test('syntax errors in k8s_audit rules name file, line, rule and column', () => {
   const e = configFailure(`- macro: m\n  condition: ka.verb=create\n${rule('Bad', 'm and (ka.verb = create')}`);
-  assert.equal(e.message, 'invalid rule: condition: expected ")" but found "<end>" at column 24: r.yaml:5:14: rule "Bad"');
+  assert.equal(e.message, 'invalid rule: condition: expected ")" but found "<end>" at column 24: r.yaml:5:37: rule "Bad"');
 });
 
 test('unknown fields, macros and argument misuse are CONFIG errors', () => {

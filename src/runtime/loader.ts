@@ -48,7 +48,10 @@ export interface RuleDef {
   enabled: boolean;
   exceptions: ExceptionDef[];
   skipIfUnknownFilter: boolean;
+  /** Where the condition starts in the file. */
   loc: Loc;
+  /** True when the condition is a one-line plain scalar, so a column in it maps to the file. */
+  condExact: boolean;
 }
 
 export interface RuleSet {
@@ -124,7 +127,8 @@ export function loadRulesFile(set: RuleSet, path: string, text?: string): void {
       const obj = (item as { toJSON(): unknown }).toJSON() as Record<string, unknown>;
       const condNode = (item as { get(k: string, keep: true): Node | undefined }).get('condition', true);
       const condLoc = condNode ? at(condNode) : loc;
-      loadItem(set, obj, loc, condLoc);
+      const exact = !!condNode && isScalar(condNode) && condNode.type === 'PLAIN' && typeof condNode.source === 'string' && !condNode.source.includes('\n');
+      loadItem(set, obj, loc, condLoc, exact);
     }
   }
 }
@@ -160,7 +164,7 @@ function overrides(obj: Record<string, unknown>, loc: Loc, what: string): Map<st
   return m;
 }
 
-function loadItem(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc: Loc): void {
+function loadItem(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc: Loc, condExact: boolean): void {
   if ('required_engine_version' in obj) {
     const v = obj.required_engine_version;
     if (typeof v !== 'number' && (typeof v !== 'string' || !/^\d+(\.\d+){0,2}$/.test(v.trim())))
@@ -176,7 +180,7 @@ function loadItem(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc:
   }
   if ('list' in obj) return loadList(set, obj, loc);
   if ('macro' in obj) return loadMacro(set, obj, loc, condLoc);
-  if ('rule' in obj) return loadRule(set, obj, loc, condLoc);
+  if ('rule' in obj) return loadRule(set, obj, loc, condLoc, condExact);
   // Falco warns and skips unknown top-level objects.
   set.notes.push(`${fmtLoc(loc)}: unknown top-level item (keys: ${Object.keys(obj).join(', ')}) skipped`);
 }
@@ -251,7 +255,7 @@ function validateException(ex: ExceptionDef, what: string, appending: boolean): 
   }
 }
 
-function loadRule(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc: Loc): void {
+function loadRule(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc: Loc, condExact: boolean): void {
   const name = obj.rule;
   if (typeof name !== 'string' || !name) throw configError('rule has no name', fmtLoc(loc));
   const what = `rule "${name}"`;
@@ -282,6 +286,7 @@ function loadRule(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc:
       if (!m) continue;
       const v = str(obj[k], `${what} ${k}`, loc);
       prev[k] = m === 'append' ? `${prev[k]} ${v}` : v;
+      if (k === 'condition') prev.condExact = false;
     }
     const tm = mode('tags');
     if (tm) {
@@ -340,6 +345,7 @@ function loadRule(set: RuleSet, obj: Record<string, unknown>, loc: Loc, condLoc:
     exceptions,
     skipIfUnknownFilter: obj['skip-if-unknown-filter'] === true,
     loc: condLoc,
+    condExact,
   };
   if (prev) set.rules[idx] = rule;
   else set.rules.push(rule);
