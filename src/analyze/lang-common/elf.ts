@@ -60,7 +60,7 @@ export function parseElf(b: Buffer): Elf {
       );
     }
   }
-  const raw: Omit<ElfSection, 'name'>[] & { nameOff: number }[] = [];
+  const raw: (Omit<ElfSection, 'name'> & { nameOff: number })[] = [];
   if (shoff && shnum) {
     if (!within(shoff, shnum * shentsize)) throw new Error('truncated ELF section headers');
     for (let i = 0; i < shnum; i++) {

@@ -78,7 +78,7 @@ export function parseJSON(buf: Buffer): unknown {
   return JSON.parse(text(buf));
 }
 
-type Parse = (file: AnalyzerInput) => Package[] | AnalysisResult | Promise<Package[] | AnalysisResult>;
+type Parse = (file: AnalyzerInput) => Package[] | AnalysisResult | undefined | Promise<Package[] | AnalysisResult | undefined>;
 
 /**
  * Wraps a parser into an Analyzer: a corrupt file gives a warning naming the file and no packages,
