@@ -20,9 +20,10 @@ export const command: Command = {
     '  --scanners LIST      vuln,secret,misconfig,license (default: all)',
     '  --format F --output FILE   repeatable pairs: table, json, sarif, cyclonedx, spdx-json, junit, markdown, html',
     '  --severity LIST  --exit-code N  --ignore-unfixed  --vex FILE  --config FILE  --db FILE',
+    '  --check-base         ask the registry whether the base image has a newer build (rebuild needed)',
     '  --cache-dir DIR  --no-cache  --quiet  --debug',
   ].join('\n'),
-  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' } },
+  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'check-base': { type: 'boolean' } },
   async run(ctx) {
     // Policy first: nothing is scanned under a policy that failed to load.
     const policy = await loadRunPolicy(ctx);
@@ -38,6 +39,12 @@ export const command: Command = {
       img = await pullImage(ref!, { platform: o.platform, cacheDir: o.cacheDir, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), progress: o.progress });
     }
     const result = await scanImage(img, { ...o, dbPath: o.dbPath, onProgress: o.progress });
+    if (ctx.values['check-base']) {
+      const { checkBase } = await import('../scan/base-check.js');
+      const b = await checkBase(img, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
+      result.findings.push(...b.findings);
+      (result.warnings ??= []).push(...b.warnings);
+    }
     if (!o.quiet) o.progress('');
     return finishScan(result, ctx, policy);
   },

@@ -28,6 +28,7 @@ export interface ImageManifest {
   mediaType?: string;
   config: Descriptor;
   layers: Descriptor[];
+  annotations?: Record<string, string>;
 }
 
 export const isIndex = (doc: { mediaType?: string; manifests?: unknown }) =>

@@ -51,6 +51,7 @@ export async function resolveOciLayout(store: BlobStore, opts: { image?: string;
     manifestDigest: desc.digest,
     configDigest: doc.config.digest,
     config,
+    annotations: doc.annotations,
     layers,
   };
 }

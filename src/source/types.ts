@@ -40,5 +40,7 @@ export interface ResolvedImage {
   manifestDigest?: string;
   configDigest: string;
   config: RawImageConfig;
+  /** Manifest annotations (OCI), e.g. org.opencontainers.image.base.name / .base.digest. */
+  annotations?: Record<string, string>;
   layers: LayerBlob[];
 }

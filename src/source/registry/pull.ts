@@ -80,6 +80,7 @@ export async function pullImage(refStr: string, opts: PullOptions): Promise<Reso
     manifestDigest,
     configDigest: manifest.config.digest,
     config,
+    annotations: manifest.annotations,
     layers,
   };
 }
