@@ -1,6 +1,7 @@
 import { PackageURL } from 'packageurl-js';
 import type { Finding, Package, ScanResult } from '../core/index.js';
 import { cvssEntries, cvssMethod } from './cvss.js';
+import { spdxId } from './licenses.js';
 import {
   TOOL_NAME, TOOL_URI, TOOL_VERSION, findingPackage, fixText, groupBy, isoNow, packageKey, stableUuid, str, whyText,
   type ReportOptions,
@@ -42,7 +43,7 @@ function component(p: Package, ref: string) {
     name: p.name,
     version: p.version,
     ...(p.purl ? { purl: p.purl } : {}),
-    ...(p.licenses.length ? { licenses: p.licenses.map((name) => ({ license: { name } })) } : {}),
+    ...(p.licenses.length ? { licenses: p.licenses.map((l) => ({ license: spdxId(l) ? { id: spdxId(l)! } : { name: l } })) } : {}),
     ...(props.length ? { properties: props } : {}),
   };
 }

@@ -5,7 +5,9 @@ import { artifactTitle, findingPackage, fixText, fixedVersion, kindCounts, sever
 const MAX_CHARS = 60_000;
 const EMOJI: Record<string, string> = { CRITICAL: '🟥', HIGH: '🟧', MEDIUM: '🟨', LOW: '🟦', UNKNOWN: '⬜' };
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+// Table cells: no pipes, no newlines, and no raw HTML (GitHub would render "<user>" as a tag).
+const cell = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
 function row(f: Finding): string {
   const p = findingPackage(f);

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { sampleResult, IMAGE_TARGET } from '../../test/fixtures/report/sample-result.js';
 import { FORMATS, writeReport, writeReports } from './index.js';
 import { SARIF_LIMITS, writeSarif } from './sarif.js';
+import { SPDX_IDS } from './licenses.js';
 import type { Finding, ScanResult } from '../core/index.js';
 
 const schemaDir = new URL('../../test/fixtures/schemas/', import.meta.url);
@@ -165,8 +166,25 @@ test('SPDX 2.3 validates: purl external refs and relationships', () => {
     assert.ok(ids.has(rel.relatedSpdxElement));
   }
   assert.equal(doc.relationships.filter((x: { relationshipType: string }) => x.relationshipType === 'CONTAINS').length, 132);
-  assert.equal(doc.hasExtractedLicensingInfos[0].licenseId, 'LicenseRef-MIT');
+  const lodash = doc.packages.find((p: { name: string }) => p.name === 'lodash');
+  assert.equal(lodash.licenseDeclared, 'MIT');
+  assert.equal(doc.hasExtractedLicensingInfos, undefined);
+  const odd = sampleResult();
+  odd.packages[0].licenses = ['GPL-2+', 'MIT'];
+  const oddDoc = JSON.parse(writeReport('spdx-json', odd));
+  assertValid('spdx', oddDoc);
+  const bash = oddDoc.packages.find((p: { name: string }) => p.name === odd.packages[0].name);
+  assert.equal(bash.licenseDeclared, 'LicenseRef-GPL-2 AND MIT');
+  assert.deepEqual(oddDoc.hasExtractedLicensingInfos, [{ licenseId: 'LicenseRef-GPL-2', name: 'GPL-2+', extractedText: 'GPL-2+' }]);
   assertValid('spdx', JSON.parse(writeReport('spdx-json', empty())));
+});
+
+test('every licence id the writers emit as SPDX is on the SPDX list', () => {
+  const list = new Set(schema('spdx.SNAPSHOT.schema.json').enum as string[]);
+  for (const id of SPDX_IDS) assert.ok(list.has(id), id);
+  const bom = JSON.parse(writeReport('cyclonedx', sampleResult()));
+  const lodash = bom.components.find((c: { name: string }) => c.name === 'lodash');
+  assert.deepEqual(lodash.licenses, [{ license: { id: 'MIT' } }]);
 });
 
 test('table groups by target and kind, colours only when asked', () => {
@@ -197,6 +215,8 @@ test('markdown: PR summary with counts and a capped list', () => {
   assert.match(md, /\| 0 \| 75 \| 2 \| 1 \| 0 \|/);
   assert.match(md, /… and 68 more/);
   assert.match(writeReport('markdown', empty()), /✅ \*\*No findings\.\*\*/);
+  // Raw HTML in a rule's fix text is escaped, pipes too.
+  assert.match(md, /Add 'USER &lt;non root user name&gt;' line to the Dockerfile/);
 });
 
 test('writeReports: files atomically, stdout for the rest, in order', async () => {

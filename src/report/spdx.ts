@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ScanResult } from '../core/index.js';
+import { spdxId as spdxLicenseId } from './licenses.js';
 import { TOOL_NAME, TOOL_VERSION, isoNow, packageKey, stableUuid, type ReportOptions } from './util.js';
 
 const OS_PURL = /^pkg:(deb|apk|rpm|alpm)\//i;
@@ -7,7 +8,7 @@ const OS_PURL = /^pkg:(deb|apk|rpm|alpm)\//i;
 const spdxId = (kind: string, key: string) =>
   `SPDXRef-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 
-/** Free-text licence names become LicenseRef-… with their text kept, so the document stays valid SPDX. */
+/** Licence names that are not SPDX ids become LicenseRef-… with their text kept, so the document stays valid SPDX. */
 const licenseRef = (name: string) => `LicenseRef-${name.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed'}`;
 
 /**
@@ -54,6 +55,8 @@ export function writeSpdx(result: ScanResult, opts: ReportOptions = {}): string 
     seen.add(key);
     const id = spdxId('Package', key);
     const refs = p.licenses.map((l) => {
+      const known = spdxLicenseId(l);
+      if (known) return known;
       const r = licenseRef(l);
       extracted.set(r, l);
       return r;
