@@ -10,7 +10,7 @@ const DISTROLESS_BASE_FILES = 'var/lib/dpkg/status.d/base-files';
 /** Reads os-release, alpine-release, debian_version, lsb-release, redhat-release & co, SuSE-release. */
 export const osReleaseAnalyzer: Analyzer = {
   id: 'os-release',
-  version: 1,
+  version: 2,
   kind: 'os',
   wants(path, info) {
     return info.size <= MAX_RELEASE_FILE && (path in RELEASE_FILES || path === DISTROLESS_BASE_FILES);

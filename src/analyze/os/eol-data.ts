@@ -25,6 +25,8 @@ const ALMA = 'https://wiki.almalinux.org/release-notes/ and https://almalinux.or
 const AMAZON = 'https://aws.amazon.com/amazon-linux-2/faqs/ and https://docs.aws.amazon.com/linux/al2023/ug/release-cadence.html (end of support)';
 
 export const EOL_DATA: EolEntry[] = [
+  { family: 'debian', release: '6', codename: 'squeeze', eol: '2016-02-29', source: DEBIAN_LTS },
+  { family: 'debian', release: '7', codename: 'wheezy', eol: '2018-05-31', source: DEBIAN_LTS },
   { family: 'debian', release: '8', codename: 'jessie', eol: '2020-06-30', source: DEBIAN_LTS },
   { family: 'debian', release: '9', codename: 'stretch', eol: '2022-06-30', source: DEBIAN_LTS },
   { family: 'debian', release: '10', codename: 'buster', eol: '2024-06-30', source: DEBIAN_LTS },
@@ -39,6 +41,11 @@ export const EOL_DATA: EolEntry[] = [
   { family: 'ubuntu', release: '22.04', codename: 'jammy', eol: '2027-04-30', precision: 'month', source: UBUNTU },
   { family: 'ubuntu', release: '24.04', codename: 'noble', eol: '2029-04-30', precision: 'month', source: UBUNTU },
 
+  { family: 'alpine', release: '3.7', eol: '2019-11-01', source: ALPINE },
+  { family: 'alpine', release: '3.8', eol: '2020-05-01', source: ALPINE },
+  { family: 'alpine', release: '3.9', eol: '2021-01-01', source: ALPINE },
+  { family: 'alpine', release: '3.10', eol: '2021-05-01', source: ALPINE },
+  { family: 'alpine', release: '3.11', eol: '2021-11-01', source: ALPINE },
   { family: 'alpine', release: '3.12', eol: '2022-05-01', source: ALPINE },
   { family: 'alpine', release: '3.13', eol: '2022-11-01', source: ALPINE },
   { family: 'alpine', release: '3.14', eol: '2023-05-01', source: ALPINE },
@@ -57,7 +64,10 @@ export const EOL_DATA: EolEntry[] = [
   { family: 'redhat', release: '9', eol: '2032-05-31', source: RHEL },
   { family: 'centos', release: '6', eol: '2020-11-30', source: CENTOS },
   { family: 'centos', release: '7', eol: '2024-06-30', source: CENTOS },
-  { family: 'centos', release: '8', eol: '2021-12-31', source: CENTOS + ' (CentOS Linux 8; Stream 8 ended 2024-05-31)' },
+  { family: 'centos', release: '8', eol: '2021-12-31', source: CENTOS + ' (CentOS Linux 8)' },
+  // CentOS Stream shares ID=centos with CentOS Linux; eol.ts tells them apart by NAME.
+  { family: 'centos-stream', release: '8', eol: '2024-05-31', source: CENTOS + ' (CentOS Stream 8)' },
+  { family: 'centos-stream', release: '9', eol: '2027-05-31', source: CENTOS + ' (CentOS Stream 9)' },
   { family: 'rocky', release: '8', eol: '2029-05-31', source: ROCKY },
   { family: 'rocky', release: '9', eol: '2032-05-31', source: ROCKY },
   { family: 'alma', release: '8', eol: '2029-03-01', source: ALMA },

@@ -14,7 +14,8 @@ export function findEol(family: string, version: string): EolEntry | undefined {
 
 /** Adds eol/eolSource to an OSInfo when the table knows the release. */
 export function withEol(os: OSInfo): OSInfo {
-  const e = findEol(os.family, os.version);
+  const family = os.family === 'centos' && /stream/i.test(os.name ?? '') ? 'centos-stream' : os.family;
+  const e = findEol(family, os.version);
   if (!e) return os;
   return { ...os, eol: e.eol, eolSource: e.source };
 }

@@ -160,6 +160,10 @@ test('end-of-life table: lookups by release prefix, and every entry names its so
     assert.ok(!seen.has(e.family + e.release), `duplicate ${e.family} ${e.release}`);
     seen.add(e.family + e.release);
   }
+  assert.equal(run('etc/os-release', 'trivy/centos-stream')!.os!.eol, '2024-05-31');
+  assert.equal(run('etc/os-release', 'syft/centos/usr/lib/os-release')!.os!.eol, '2021-12-31');
+  assert.equal(run('etc/os-release', 'snyk/alpine_3_7_0/fs/etc/os-release')!.os!.eol, '2019-11-01');
+  assert.equal(findEol('alpine', '3.10.2')?.eol, '2021-05-01');
   const os = run('etc/os-release', 'snyk/debian_9/fs/etc/os-release')!.os!;
   assert.equal(os.eol, '2022-06-30');
   assert.match(os.eolSource!, /wiki\.debian\.org\/LTS/);

@@ -88,7 +88,7 @@ export function rpmPackagesFromDb(content: Buffer, path: string, layer?: string)
 
 export const rpmAnalyzer: Analyzer = {
   id: 'rpm',
-  version: 1,
+  version: 2,
   kind: 'os-pkg',
   wants(path) {
     return rpmDbKind(path) !== undefined;
