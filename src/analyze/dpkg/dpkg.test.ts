@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dpkgAnalyzer } from './analyzer.js';
@@ -101,4 +102,17 @@ test('finalizeOsPackages: Debian ecosystem and deb PURLs with arch and distro', 
   const ub = finalizeOsPackages(r.packages!.slice(0, 1), { family: 'ubuntu', version: '22.04' });
   assert.equal(ub[0].ecosystem, 'Ubuntu');
   assert.match(ub[0].purl, /^pkg:deb\/ubuntu\/adduser@3\.134\?arch=all&distro=ubuntu-22\.04$/);
+});
+
+test("this machine's own dpkg database: same set as dpkg-query (skipped where dpkg is absent)", (t) => {
+  if (!existsSync('/var/lib/dpkg/status')) return t.skip('no dpkg on this machine');
+  const content = readFileSync('/var/lib/dpkg/status');
+  const q = spawnSync('dpkg-query', ['-W', '-f', '${db:Status-Abbrev}\t${Package}\t${Version}\t${Architecture}\t${source:Package}\t${source:Version}\n'], { encoding: 'utf8' });
+  if (q.status !== 0) return t.skip('no dpkg-query on this machine');
+  // Someone installing packages meanwhile would change the answer: compare only a stable file.
+  if (!readFileSync('/var/lib/dpkg/status').equals(content)) return t.skip('dpkg database changed during the test');
+  const want = q.stdout.split('\n').filter((l) => l && !l.startsWith('rc')).map((l) => l.split('\t').slice(1).join('\t')).sort();
+  const r = dpkgAnalyzer.analyze({ path: 'var/lib/dpkg/status', size: content.length, mode: 0o644, content }) as { packages: Package[] };
+  assert.ok(want.length > 50);
+  assert.deepEqual(sorted(r.packages), want);
 });
