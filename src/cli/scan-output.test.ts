@@ -110,6 +110,12 @@ test('a malformed policy, VEX or flag stops the run before anything is scanned',
   assert.equal(c.scanned, 0);
   assert.equal(c.stderr, 'coastguard: unknown format "pdf" (one of table, json, sarif, cyclonedx, spdx-json, junit, markdown, html): --format\n');
 
+  writeFileSync(join(dir, 'outputs.yaml'), 'outputs:\n  - format: table\n  - format: xlsx\n    output: r.xlsx\n');
+  const e = await runFake(['--config', join(dir, 'outputs.yaml')], dir);
+  assert.equal(e.code, ExitCode.CONFIG);
+  assert.equal(e.scanned, 0);
+  assert.equal(e.stderr, `coastguard: invalid policy file: outputs[1].format: unknown format "xlsx" (one of table, json, sarif, cyclonedx, spdx-json, junit, markdown, html): ${join(dir, 'outputs.yaml')}:3\n`);
+
   const d = await runFake(['--exit-code', 'x'], dir);
   assert.equal(d.code, ExitCode.USAGE);
   assert.equal(d.scanned, 0);

@@ -1,4 +1,4 @@
-import { parseSeverityList, usageError, type ScanResult, type Severity } from '../core/index.js';
+import { configError, parseSeverityList, usageError, type ScanResult, type Severity } from '../core/index.js';
 import { applyPolicy, loadPolicy, loadVex, type KubernetesObject, type Policy, type VexStatement } from '../policy/index.js';
 import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/index.js';
 import type { CommandContext } from './command.js';
@@ -54,12 +54,13 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
   const policy = loadPolicy(v.config as string | undefined, cwd);
   fillScannerSettings(ctx, policy);
   const outputs = outputsFrom(ctx, policy);
-  for (const o of outputs) {
-    if (!isFormat(o.format)) {
-      const from = policy.file && !ctx.ordered.some((t) => t.name === 'format') ? policy.file : '--format';
-      throw usageError(`unknown format "${o.format}" (one of ${FORMATS.join(', ')})`, from);
-    }
-  }
+  const fromFile = !ctx.ordered.some((t) => t.name === 'format') && (policy.settings.outputs?.length ?? 0) > 0;
+  outputs.forEach((o, i) => {
+    if (isFormat(o.format)) return;
+    const what = `unknown format "${o.format}" (one of ${FORMATS.join(', ')})`;
+    if (fromFile) throw configError(`invalid policy file: outputs[${i}].format: ${what}`, policy.outputsWhere?.[i] ?? policy.file);
+    throw usageError(what, '--format');
+  });
   let severities: Severity[] | undefined;
   if (typeof v.severity === 'string') {
     try {

@@ -27,6 +27,8 @@ export interface Policy {
   baseImage?: BaseImagePolicy;
   /** VEX files named in the policy, resolved against the policy file's folder. */
   vexFiles: string[];
+  /** file:line of each `outputs:` entry, for errors about them. */
+  outputsWhere?: string[];
 }
 
 export const emptyPolicy = (): Policy => ({ settings: {}, ignores: [], policies: [], vexFiles: [] });
@@ -74,6 +76,7 @@ export function loadPolicy(path?: string, cwd: string = process.cwd()): Policy {
     policies,
     baseImage: settings['base-image'],
     vexFiles: (settings.vex ?? []).map((v) => resolve(dir, v)),
+    outputsWhere: (settings.outputs ?? []).map((_o, i) => at(['outputs', i, 'format'])),
   };
 }
 
