@@ -4,6 +4,8 @@ import type { Analyzer, AnalysisResult, AnalyzerInput } from '../types.js';
 import { parseApkInstalled } from './parse-installed.js';
 
 export const APK_DB = 'lib/apk/db/installed';
+/** Wolfi/Chainguard after their usr-merge keep the DB here; lib/ is then a symlink to usr/lib/. */
+export const APK_DB_USRMERGE = 'usr/lib/apk/db/installed';
 
 /**
  * Packages from lib/apk/db/installed, with the neutral ecosystem 'apk': finalizeOsPackages
@@ -41,10 +43,10 @@ export function apkPackagesFromInstalled(text: string, path: string, layer?: str
 
 export const apkAnalyzer: Analyzer = {
   id: 'apk',
-  version: 1,
+  version: 2,
   kind: 'os-pkg',
   wants(path) {
-    return path === APK_DB;
+    return path === APK_DB || path === APK_DB_USRMERGE;
   },
   analyze(file: AnalyzerInput): AnalysisResult | undefined {
     try {

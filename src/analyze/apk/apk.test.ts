@@ -65,6 +65,12 @@ test('a corrupt database keeps the well-formed entries and warns with file and l
   assert.equal(empty.warnings.length, 2);
 });
 
+test('wants the DB at lib/apk/db and, for usr-merged Wolfi/Chainguard, at usr/lib/apk/db', () => {
+  assert.ok(apkAnalyzer.wants('usr/lib/apk/db/installed', { size: 1, mode: 0o644 }));
+  assert.equal(apkAnalyzer.wants('lib/apk/db/installed.new', { size: 1, mode: 0o644 }), false);
+  assert.equal(apkAnalyzer.wants('var/lib/apk/db/installed', { size: 1, mode: 0o644 }), false);
+});
+
 test('finalizeOsPackages: Alpine ecosystem, apk PURL with arch and bare distro version', () => {
   const r = analyze('trivy/installed');
   const fin = finalizeOsPackages(r.packages!, { family: 'alpine', version: '3.19.1' });

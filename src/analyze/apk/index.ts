@@ -1,4 +1,4 @@
-export { apkAnalyzer, apkPackagesFromInstalled, APK_DB } from './analyzer.js';
+export { apkAnalyzer, apkPackagesFromInstalled, APK_DB, APK_DB_USRMERGE } from './analyzer.js';
 export { parseApkInstalled } from './parse-installed.js';
 
 import { apkAnalyzer } from './analyzer.js';
