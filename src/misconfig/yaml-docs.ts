@@ -21,7 +21,7 @@ export function parseYamlDocs(text: string, path: string): { docs: YamlDoc[]; wa
   const docs: YamlDoc[] = [];
   let all: Document.Parsed[];
   try {
-    all = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
+    all = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (e) {
     return { docs, warnings: [{ what: `malformed YAML (${(e as Error).message.split('\n')[0]})`, where: path }] };
   }

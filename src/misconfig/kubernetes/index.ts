@@ -15,7 +15,7 @@ export function parseK8s(text: string, path: string): { objects: K8sObject[]; wa
 
 /**
  * Suppressions written on the object (or its pod template): ours, `coastguard.io/ignore: "ID,ID"`,
- * and the other tools' own, so migrating users keep them: `checkov.io/skipN: CKV_K8S_11=reason`,
+ * and the other tools' own, so migrating users keep them: `checkov.io/skipN: CKV_K8S_11=reason` (also bridgecrew.io/, cortex.io/),
  * `ignore-check.kube-linter.io/<check>`, `polaris.fairwinds.com/<check>-exempt: "true"`,
  * `kube-score/ignore: a,b`.
  */
@@ -25,7 +25,7 @@ export function ignoreTokens(o: K8sObject): string[] {
   for (const [k, v] of Object.entries(ann)) {
     const val = String(v ?? '');
     if (k === 'coastguard.io/ignore' || k === 'kube-score/ignore') out.push(...val.split(/[,\s]+/).filter(Boolean));
-    else if (/^checkov\.io\/skip\d*$/.test(k)) out.push(val.split('=')[0].trim());
+    else if (/^(checkov|bridgecrew|cortex)\.io\/skip/.test(k)) out.push(val.split('=')[0].trim());
     else if (k.startsWith('ignore-check.kube-linter.io/')) out.push('kube-linter/' + k.slice('ignore-check.kube-linter.io/'.length));
     else if (k === 'polaris.fairwinds.com/exempt' && val === 'true') out.push('polaris/*');
     else if (/^polaris\.fairwinds\.com\/.+-exempt$/.test(k) && val === 'true') out.push('polaris/' + k.slice('polaris.fairwinds.com/'.length, -'-exempt'.length));

@@ -21,9 +21,13 @@ const has = (list: string[], x: string) => list.includes('*') || list.includes(x
 /** Does the rule grant any of `verbs` on `resource` (core group unless `group` is given)? */
 export function grants(r: RbacRule, resource: string, verbs: string[], group = ''): boolean {
   const [res, sub] = resource.split('/');
-  const resOk = r.resources.includes('*') || r.resources.includes(resource) || (!sub && r.resources.includes(res)) || (sub !== undefined && r.resources.includes(`${res}/*`));
+  const resOk = r.resources.includes('*') || r.resources.includes(resource) || (!sub && r.resources.includes(res)) ||
+    (sub !== undefined && (r.resources.includes(`${res}/*`) || r.resources.includes(`*/${sub}`)));
   return has(r.apiGroups, group) && resOk && verbs.some((v) => has(r.verbs, v));
 }
+
+/** Does any rule of the role grant it (permissions add up across rules)? */
+export const roleGrants = (rules: RbacRule[], resource: string, verbs: string[], group = '') => rules.some((r) => grants(r, resource, verbs, group));
 
 /** One issue per offending PolicyRule. */
 export function perPolicyRule(ctx: K8sCtx, pred: (r: RbacRule) => string | false): Issue[] {

@@ -9,6 +9,9 @@ export default rule<K8sCtx>({
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
   aliases: ['AVD-KSV-0011', 'KSV011', 'CKV_K8S_11', 'polaris/cpuLimitsMissing', 'kube-score/container-resources'],
   check: (ctx) => perContainer(ctx, (c) => {
+    // A malformed resources block (a list, a string) cannot be judged either way.
+    const res = c.c.resources;
+    if (res !== undefined && (typeof res !== 'object' || Array.isArray(res) || (res?.requests !== undefined && (typeof res.requests !== 'object' || Array.isArray(res.requests))) || (res?.limits !== undefined && (typeof res.limits !== 'object' || Array.isArray(res.limits))))) return false;
     const v = c.c.resources?.limits?.['cpu'];
     return (v === undefined || v === null || v === '' || v === 0 || v === '0') && { path: c.c.resources?.limits ? [...c.path, 'resources', 'limits'] : c.c.resources ? [...c.path, 'resources'] : c.path, message: 'sets no CPU limits' };
   }, ['containers']),

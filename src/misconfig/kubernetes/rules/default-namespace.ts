@@ -14,6 +14,8 @@ export default rule<K8sCtx>({
     const o = ctx.obj;
     if (CLUSTER_SCOPED.has(o.kind) || /List$/.test(o.kind)) return [];
     if (o.namespace && o.namespace !== 'default') return [];
+    // Objects the cluster itself keeps in default.
+    if ((o.kind === 'ServiceAccount' && o.name === 'default') || (o.kind === 'Service' && o.name === 'kubernetes')) return [];
     return [onObject(ctx, o.namespace ? ['metadata', 'namespace'] : ['metadata'], o.namespace ? 'is in the default namespace' : 'has no namespace (lands in default)')];
   },
 });

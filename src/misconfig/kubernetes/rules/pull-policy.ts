@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'With a cached image a pod may start without the registry checking it may pull that image (another tenant\'s private image).',
   fix: 'Set `imagePullPolicy: Always`, or pin images by digest.',
   references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy'],
-  aliases: ['CKV_K8S_15', 'polaris/pullPolicyNotAlways', 'kube-score/container-image-pull-policy'],
+  aliases: ['polaris/pullPolicyNotAlways', 'kube-score/container-image-pull-policy'],
   check: (ctx) => perContainer(ctx, (c) => {
     const pol = c.c.imagePullPolicy;
     if (pol === 'Always') return false;
