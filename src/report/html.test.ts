@@ -98,3 +98,25 @@ test('an empty report says so and still loads without errors', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('JUnit output is well-formed XML (parsed by the browser\'s XML parser)', async () => {
+  const { writeReport } = await import('./index.js');
+  const r = sampleResult();
+  r.findings[0] = { ...r.findings[0], title: 'control \u0001 chars & <tags> "quoted"' };
+  const xml = writeReport('junit', r);
+  const page = await browser.newPage();
+  const counts = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      suites: doc.getElementsByTagName('testsuite').length,
+      cases: doc.getElementsByTagName('testcase').length,
+      failures: doc.getElementsByTagName('failure').length,
+      messages: [...doc.getElementsByTagName('failure')].map((f) => f.getAttribute('message')),
+    };
+  }, xml);
+  assert.deepEqual({ ...counts, messages: undefined }, { error: 0, suites: 4, cases: 78, failures: 78, messages: undefined });
+  // The control character is dropped; the XML specials survive the round trip.
+  assert.ok(counts.messages.includes(`${r.findings[0].id}: control  chars & <tags> "quoted"`));
+  await page.close();
+});
