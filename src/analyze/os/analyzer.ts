@@ -13,7 +13,7 @@ export const osReleaseAnalyzer: Analyzer = {
   version: 2,
   kind: 'os',
   wants(path, info) {
-    return info.size <= MAX_RELEASE_FILE && (path in RELEASE_FILES || path === DISTROLESS_BASE_FILES);
+    return info.size <= MAX_RELEASE_FILE && (Object.hasOwn(RELEASE_FILES, path) || path === DISTROLESS_BASE_FILES);
   },
   analyze(file: AnalyzerInput): AnalysisResult | undefined {
     const text = file.content.toString('utf8');
@@ -21,7 +21,7 @@ export const osReleaseAnalyzer: Analyzer = {
       const os = distrolessOsFromBaseFiles(text);
       return os ? { os: withEol(os) } : undefined;
     }
-    const parse = RELEASE_FILES[file.path];
+    const parse = Object.hasOwn(RELEASE_FILES, file.path) ? RELEASE_FILES[file.path] : undefined;
     const os = parse?.(text);
     if (!os) {
       if (text.trim() === '') return undefined;

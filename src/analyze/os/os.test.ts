@@ -135,6 +135,13 @@ test('corrupt release files give a warning naming the file, never a throw', () =
   }
 });
 
+test('wants only the release files themselves (no prototype names, no big files)', () => {
+  for (const p of ['constructor', 'toString', '__proto__', 'etc/os-release.bak', 'etc/os-release/x']) {
+    assert.equal(osReleaseAnalyzer.wants(p, { size: 10, mode: 0o644 }), false, p);
+  }
+  assert.equal(osReleaseAnalyzer.wants('etc/os-release', { size: 10 * 1024 * 1024, mode: 0o644 }), false);
+});
+
 test('distroless: base-files status.d entry gives the Debian release', () => {
   const content = Buffer.from('Package: base-files\nStatus: install ok installed\nVersion: 12.4+deb12u5\nArchitecture: amd64\n');
   const path = 'var/lib/dpkg/status.d/base-files';

@@ -18,7 +18,7 @@ export function rpmDbKind(path: string): keyof typeof DB_FILES | undefined {
   for (const dir of DB_DIRS) {
     if (!path.startsWith(dir)) continue;
     const name = path.slice(dir.length);
-    if (name in DB_FILES) return name as keyof typeof DB_FILES;
+    if (Object.hasOwn(DB_FILES, name)) return name as keyof typeof DB_FILES;
   }
   return undefined;
 }

@@ -140,7 +140,7 @@ test('wants: the three DB files in the three places rpm keeps them, nothing else
   for (const dir of ['var/lib/rpm', 'usr/lib/sysimage/rpm', 'usr/share/rpm']) {
     for (const f of ['rpmdb.sqlite', 'Packages', 'Packages.db']) assert.ok(rpmAnalyzer.wants(`${dir}/${f}`, { size: 1, mode: 0o644 }));
   }
-  for (const p of ['var/lib/rpm/Name', 'var/lib/rpm/rpmdb.sqlite-wal', 'opt/var/lib/rpm/Packages', 'var/lib/rpm/Packages.bak']) {
+  for (const p of ['var/lib/rpm/constructor', 'var/lib/rpm/__proto__', 'var/lib/rpm/Name', 'var/lib/rpm/rpmdb.sqlite-wal', 'opt/var/lib/rpm/Packages', 'var/lib/rpm/Packages.bak']) {
     assert.equal(rpmAnalyzer.wants(p, { size: 1, mode: 0o644 }), false, p);
   }
 });
