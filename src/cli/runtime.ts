@@ -118,7 +118,15 @@ const check: Command = {
         skippedTotal++;
         if (skippedShown++ < 10) ctx.stderr.write(`coastguard: runtime: skipped input: ${s.detail}: ${file}\n`);
       }
-      for (const e of dec.events) alerts.push(...engine.process(e));
+      for (const e of dec.events) {
+        try {
+          alerts.push(...engine.process(e));
+        } catch (err) {
+          // One pathological event (e.g. nesting too deep to render) must not stop the run.
+          skippedTotal++;
+          if (skippedShown++ < 10) ctx.stderr.write(`coastguard: runtime: skipped event #${e.num}: ${(err as Error).message}: ${file}\n`);
+        }
+      }
     }
     if (skippedTotal > 10) ctx.stderr.write(`coastguard: runtime: ${skippedTotal} inputs skipped in total\n`);
     for (const { fmt, out } of pairs) {

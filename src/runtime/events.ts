@@ -31,7 +31,9 @@ export function parseTimestampNs(s: string): bigint | undefined {
   return BigInt(ms) * 1_000_000n + frac;
 }
 
-export function decodeValue(value: unknown, opts: DecodeOptions = {}, out: DecodeResult = { events: [], skipped: [] }, rawLength?: number): DecodeResult {
+const MAX_ARRAY_NESTING = 32;
+
+export function decodeValue(value: unknown, opts: DecodeOptions = {}, out: DecodeResult = { events: [], skipped: [] }, rawLength?: number, depth = 0): DecodeResult {
   const max = opts.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
   const one = (item: unknown, len?: number) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -47,7 +49,12 @@ export function decodeValue(value: unknown, opts: DecodeOptions = {}, out: Decod
     // Only serialize to measure when the raw text could be over the limit.
     let json: string | undefined;
     if (len === undefined || len > max) {
-      json = JSON.stringify(o);
+      try {
+        json = JSON.stringify(o);
+      } catch (e) {
+        out.skipped.push({ reason: 'bad_event', detail: `event cannot be serialized: ${(e as Error).message}` });
+        return;
+      }
       if (json.length > max) {
         out.skipped.push({ reason: 'too_large', detail: `event larger than maxEventSize: size=${json.length}` });
         return;
@@ -56,7 +63,12 @@ export function decodeValue(value: unknown, opts: DecodeOptions = {}, out: Decod
     out.events.push({ obj: o, tsNs: ts, num: (opts.firstNum ?? 1) + out.events.length, json });
   };
   if (Array.isArray(value)) {
-    for (const v of value) decodeValue(v, opts, out, rawLength);
+    // Arrays of events may nest (the plugin accepts that), but not without bound.
+    if (depth >= MAX_ARRAY_NESTING) {
+      out.skipped.push({ reason: 'malformed', detail: `arrays nested deeper than ${MAX_ARRAY_NESTING}` });
+      return out;
+    }
+    for (const v of value) decodeValue(v, opts, out, rawLength, depth + 1);
     return out;
   }
   const kind = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).kind : undefined;
