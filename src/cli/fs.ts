@@ -23,7 +23,7 @@ export const command: Command = {
     if (!dir) throw usageError('give a directory to scan', 'coastguard fs');
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw inputError('not a directory', dir);
     const o = scanOptionsFrom(ctx);
-    const result = await scanFilesystem(dir, { ...o });
-    return finishScan(result, ctx, policy);
+    const { result, kubernetes } = await scanFilesystem(dir, { ...o, explicitScanners: ctx.values.scanners !== undefined });
+    return finishScan(result, ctx, policy, { kubernetes });
   },
 };

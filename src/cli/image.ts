@@ -38,7 +38,7 @@ export const command: Command = {
       const { pullImage } = await import('../source/registry/index.js');
       img = await pullImage(ref!, { platform: o.platform, cacheDir: o.cacheDir, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), progress: o.progress });
     }
-    const result = await scanImage(img, { ...o, dbPath: o.dbPath, onProgress: o.progress });
+    const result = await scanImage(img, { ...o, explicitScanners: ctx.values.scanners !== undefined, onProgress: o.progress });
     if (ctx.values['check-base']) {
       const { checkBase } = await import('../scan/base-check.js');
       const b = await checkBase(img, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });

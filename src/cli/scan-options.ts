@@ -23,6 +23,8 @@ export function cacheDirFrom(flag: string | undefined): string {
   return flag ?? process.env.COASTGUARD_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'coastguard');
 }
 
+const SBOM_FORMATS = new Set(['cyclonedx', 'spdx-json', 'spdx']);
+
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]).flatMap((s) => s.split(',')).filter(Boolean);
 
 /** Reads the flags every scanning command shares into one options object. */
@@ -31,8 +33,12 @@ export function scanOptionsFrom(ctx: CommandContext): ScanCliOptions {
   const cacheDir = cacheDirFrom(v['cache-dir'] as string | undefined);
   const quiet = Boolean(v.quiet);
   const tty = Boolean((ctx.stderr as NodeJS.WriteStream).isTTY);
+  // As with Trivy: asking only for an SBOM (CycloneDX / SPDX) without naming scanners builds the
+  // inventory and nothing else.
+  const formats = list(v.format);
+  const sbomOnly = v.scanners === undefined && formats.length > 0 && formats.every((f) => SBOM_FORMATS.has(f));
   return {
-    scanners: parseScanners(v.scanners as string | undefined),
+    scanners: sbomOnly ? new Set() : parseScanners(v.scanners as string | undefined),
     cacheDir,
     cache: v['no-cache'] ? undefined : new LayerCache(cacheDir),
     platform: v.platform ? parsePlatform(String(v.platform)) : hostPlatform(),

@@ -5,7 +5,7 @@ import { walkDirectory } from '../source/dir-walk.js';
 import { buildInventory } from './inventory.js';
 import { mergeLayers } from './merge.js';
 import { analyzerKinds, type Scanner } from './scanners.js';
-import { runScanners, type ScannerOptions } from './run-scanners.js';
+import { runScanners, type KubernetesObjects, type ScannerOptions } from './run-scanners.js';
 
 export interface FsScanOptions extends ScannerOptions {
   scanners: Set<Scanner>;
@@ -17,7 +17,7 @@ export interface FsScanOptions extends ScannerOptions {
  * `coastguard fs DIR`: a source tree or an unpacked root filesystem, walked as one layer with the
  * same analyzers as an image, so a rootfs gives the same inventory as the image it came from.
  */
-export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<ScanResult> {
+export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<{ result: ScanResult; kubernetes?: KubernetesObjects }> {
   const kinds = analyzerKinds(opts.scanners);
   const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind));
   const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
@@ -29,6 +29,6 @@ export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<
     findings: inv.findings,
     warnings: inv.warnings,
   };
-  await runScanners(result, opts.scanners, { ...opts, root: resolve(dir) });
-  return result;
+  const { kubernetes } = await runScanners(result, opts.scanners, { ...opts, root: resolve(dir) });
+  return { result, kubernetes };
 }
