@@ -4,6 +4,7 @@ import { dpkgAnalyzers } from './dpkg/index.js';
 import { apkAnalyzers } from './apk/index.js';
 import { rpmAnalyzers } from './rpm/index.js';
 import { imageFileAnalyzer } from '../misconfig/image/files.js';
+import { secretAnalyzer } from '../secrets/analyzer.js';
 
 /**
  * Every analyzer the layer walk can run. Each ecosystem folder's index.ts exports its analyzers;
@@ -18,6 +19,7 @@ export const allAnalyzers: Analyzer[] = [
   // language ecosystems
   // secrets and image-file checks
   imageFileAnalyzer,
+  secretAnalyzer,
 ];
 
 export function analyzersFor(kinds: Analyzer['kind'][]): Analyzer[] {

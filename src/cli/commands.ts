@@ -12,5 +12,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify.js')).command,
   cache: async () => (await import('./cache.js')).command,
   db: async () => (await import('./db.js')).command,
+  repo: async () => (await import('./repo.js')).command,
   runtime: async () => (await import('./runtime.js')).command,
 };

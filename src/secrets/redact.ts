@@ -16,9 +16,11 @@ export function redactIn(text: string, secret: string): string {
 }
 
 /**
- * sha256 of the secret value: the part of the fingerprint that identifies WHICH secret, without
- * storing it. Exported so the misconfig stage can skip an env literal this scanner already reported.
+ * A hash of the secret value (domain-separated, truncated to 128 bits): the part of the
+ * fingerprint that identifies WHICH secret, without storing it. Exported so the misconfig stage
+ * can skip an env literal this scanner already reported. Like any hash of a weak password it can
+ * be guessed by trying candidates: reports stay sensitive documents.
  */
 export function secretHash(secret: string): string {
-  return 'sha256:' + createHash('sha256').update(secret).digest('hex');
+  return 'sha256:' + createHash('sha256').update('coastguard-secret\0').update(secret).digest('hex').slice(0, 32);
 }

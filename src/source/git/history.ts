@@ -124,7 +124,7 @@ export function readBlobs(repo: string, ids: string[], onBlob: (id: string, body
   return new Promise((resolve, reject) => {
     if (ids.length === 0) return resolve();
     const child = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     let need: { id: string; size: number } | undefined;
     let failed = false;
     child.stdout.on('data', (d: Buffer) => {

@@ -1,0 +1,72 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SCHEMA_VERSION, inputError, usageError, type ScanResult } from '../core/index.js';
+import { scanGitHistory } from '../secrets/index.js';
+import type { Command } from './command.js';
+import { scanFlags } from './common-flags.js';
+import { finishScan, loadRunPolicy } from './scan-output.js';
+
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v.map(String) : v === undefined || v === false ? [] : [String(v)]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+
+export const command: Command = {
+  name: 'repo',
+  summary: 'scan a git repository, its whole history included, for secrets',
+  usage: [
+    'Usage: coastguard repo PATH [flags]',
+    '',
+    'Scans every blob of the history once (all refs) and reports the commit and author where each',
+    'secret first appeared, so secrets deleted since are still found.',
+    '',
+    '  --since DATE           only commits after DATE (2024-01-01, "3 months ago": what git log --since takes)',
+    '  --branch REF           walk REF instead of every ref (repeatable)',
+    '  --enable-rule ID       turn on an opt-in rule (aws-account-id)',
+    '  --disable-rule ID      turn a rule off (our id or gitleaks/trivy alias; repeatable)',
+    '  --max-file-size BYTES  skip blobs larger than this (default 10485760)',
+    '  --skip-test-paths      leave out test fixtures (test/, testdata/, fixtures/, *_test.go …)',
+    '  plus the shared scan flags: --format --output --severity --exit-code --config --quiet …',
+  ].join('\n'),
+  options: {
+    ...scanFlags,
+    since: { type: 'string' },
+    branch: { type: 'string', multiple: true },
+    'enable-rule': { type: 'string', multiple: true },
+    'disable-rule': { type: 'string', multiple: true },
+    'max-file-size': { type: 'string' },
+    'skip-test-paths': { type: 'boolean' },
+  },
+  async run(ctx) {
+    const policy = await loadRunPolicy(ctx);
+    const path = ctx.positionals[0];
+    if (!path) throw usageError('give the path of a git repository', 'coastguard repo');
+    if (ctx.positionals.length > 1) throw usageError(`one repository at a time (got ${ctx.positionals.length})`, 'coastguard repo');
+    if (!existsSync(path) || !statSync(path).isDirectory()) throw inputError('not a directory', path);
+    const v = ctx.values;
+    let maxFileSize: number | undefined;
+    if (v['max-file-size'] !== undefined) {
+      const s = String(v['max-file-size']);
+      if (!/^\d+$/.test(s)) throw usageError(`--max-file-size must be a number of bytes, not "${s}"`, '--max-file-size');
+      maxFileSize = Number(s);
+    }
+    const since = v.since as string | undefined;
+    if (since !== undefined && !since.trim()) throw usageError('--since needs a date', '--since');
+    const r = await scanGitHistory(resolve(path), {
+      since,
+      refs: list(v.branch),
+      enableRules: list(v['enable-rule']),
+      disableRules: list(v['disable-rule']),
+      maxFileSize,
+      skipTestPaths: v['skip-test-paths'] === true,
+      target: path,
+    });
+    if (!v.quiet) ctx.stderr.write(`coastguard: ${r.blobs} blobs in history, ${r.scanned} scanned, ${r.findings.length} secrets\n`);
+    const result: ScanResult = {
+      schemaVersion: SCHEMA_VERSION,
+      artifact: { name: path, type: 'repository' },
+      packages: [],
+      findings: r.findings,
+      warnings: r.warnings,
+    };
+    return finishScan(result, ctx, policy);
+  },
+};
