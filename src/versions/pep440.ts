@@ -36,7 +36,19 @@ export interface Pep440Version {
   local?: (string | bigint)[];
 }
 
+const cache = new Map<string, Pep440Version>();
+
+/** Parsed versions are shared (cached): treat them as read-only. */
 export function parsePep440(v: string): Pep440Version {
+  const hit = cache.get(v);
+  if (hit) return hit;
+  const parsed = parseUncached(v);
+  if (cache.size > 10000) cache.clear();
+  cache.set(v, parsed);
+  return parsed;
+}
+
+function parseUncached(v: string): Pep440Version {
   if (typeof v !== 'string' || v.trim() === '') throw new VersionError(ID, String(v), 'version string is empty');
   const m = VERSION_RE.exec(v);
   if (!m) throw new VersionError(ID, v, 'not a PEP 440 version ([N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local])');
