@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rpmAnalyzer } from './analyzer.js';
@@ -54,6 +55,14 @@ test('SQLite rpmdb (Amazon Linux 2023): exact set vs packages.csv and vs rpm -qa
   assert.deepEqual(bash.files, readFileSync(join(td, 'amazonlinux2023-plain/rpm-ql-bash.txt'), 'utf8').split('\n').filter(Boolean));
   assert.deepEqual(bash.locations, [{ path: 'var/lib/rpm/rpmdb.sqlite', layer: 'sha256:l0' }]);
   assert.deepEqual(bash.source, { name: 'bash', version: bash.version });
+});
+
+test('SQLite rpmdb: every file of every package, as rpm lists them (7,800 paths)', () => {
+  const r = analyze('var/lib/rpm/rpmdb.sqlite', 'amazonlinux2023-plain/rpmdb.sqlite');
+  const ours = r.packages!.flatMap((p) => (p.files ?? []).map((f) => `${p.name}\t${f}`)).sort();
+  const want = gunzipSync(readFileSync(join(td, 'amazonlinux2023-plain/rpm-qa-files.tsv.gz'))).toString('utf8').split('\n').filter(Boolean).sort();
+  assert.equal(want.length, 7800);
+  assert.deepEqual(ours, want);
 });
 
 test('NDB Packages.db (SLE 15 BCI): exact set vs packages.csv', () => {
