@@ -124,6 +124,22 @@ test('SARIF stays within 20 runs when there are more targets', () => {
   assert.equal(doc.runs.reduce((n: number, x: { results: unknown[] }) => n + x.results.length, 0), 30);
 });
 
+test('SARIF cuts the least severe results to fit the size limit, and says so', () => {
+  const r = sampleResult();
+  const full = writeSarif(r);
+  const limits = { ...SARIF_LIMITS, gzipBytes: 6_000 };
+  const doc = JSON.parse(writeSarif(r, {}, limits));
+  assertValid('sarif', doc);
+  const image = doc.runs.find((x: { properties: { target: string } }) => x.properties.target === IMAGE_TARGET);
+  assert.ok(image.results.length < 72 && image.results.length > 0, String(image.results.length));
+  assert.match(image.invocations[0].toolExecutionNotifications[0].message.text, /^\d+ lower-severity results left out/);
+  // Kept results are the most severe: the Dockerfile run keeps HIGH DS-0002 before LOW DS-0026.
+  const docker = doc.runs.find((x: { properties: { target: string } }) => x.properties.target === 'Dockerfile');
+  assert.equal(docker.results[0].ruleId, 'DS-0002');
+  assert.ok(full.length > writeSarif(r, {}, limits).length);
+  assert.equal(writeSarif(r, {}, SARIF_LIMITS), full);
+});
+
 test('CycloneDX 1.6 validates: OS component, purls, dependencies, vulnerabilities', () => {
   const r = sampleResult();
   const bom = JSON.parse(writeReport('cyclonedx', r, { now: NOW }));

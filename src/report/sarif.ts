@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { severityRank, type Finding, type ScanResult, type Severity } from '../core/index.js';
 import {
   TOOL_NAME, TOOL_URI, TOOL_VERSION, findingPackage, fixText, fixedVersion, groupBy, sortFindings, whyText,
@@ -6,7 +7,16 @@ import {
 import { cvssEntries } from './cvss.js';
 
 /** GitHub code scanning's upload limits (docs: "SARIF support for code scanning"). */
-export const SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, rulesPerRun: 25_000, tagsPerRule: 20, messageChars: 1000 };
+export const SARIF_LIMITS = {
+  runs: 20,
+  resultsPerRun: 25_000,
+  rulesPerRun: 25_000,
+  tagsPerRule: 20,
+  messageChars: 1000,
+  /** The upload limit is 10 MB of gzip-compressed SARIF. */
+  gzipBytes: 10 * 1024 * 1024,
+};
+export type SarifLimits = typeof SARIF_LIMITS;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   CRITICAL: 'error',
@@ -73,16 +83,16 @@ function message(f: Finding): string {
   return clip(`${f.id} (${f.severity}): ${f.title}`, SARIF_LIMITS.messageChars);
 }
 
-function run(target: string, category: string, findings: Finding[], opts: ReportOptions) {
+function run(target: string, category: string, findings: Finding[], opts: ReportOptions, cap: number) {
   const sorted = sortFindings(findings);
   const notifications: { level: string; message: { text: string } }[] = [];
   let kept = sorted;
-  if (kept.length > SARIF_LIMITS.resultsPerRun) {
+  if (kept.length > cap) {
     notifications.push({
       level: 'warning',
-      message: { text: `${kept.length - SARIF_LIMITS.resultsPerRun} lower-severity results left out (GitHub accepts ${SARIF_LIMITS.resultsPerRun} per run)` },
+      message: { text: `${kept.length - cap} lower-severity results left out to stay within GitHub's upload limits` },
     });
-    kept = kept.slice(0, SARIF_LIMITS.resultsPerRun);
+    kept = kept.slice(0, cap);
   }
   // One rule per id, at the most severe level any of its results has: no duplicate rule ids.
   const worst = new Map<string, Finding>();
@@ -133,20 +143,32 @@ function run(target: string, category: string, findings: Finding[], opts: Report
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run per target, each with its own
  * `automationDetails.id` (GitHub's "category"), rule ids unique within a run. Past GitHub's
- * 20-run limit the remaining targets share one last run.
+ * 20-run limit the remaining targets share one last run; past 25,000 results per run or 10 MB
+ * gzipped, the least severe results are left out and a tool notification says how many.
  */
-export function writeSarif(result: ScanResult, opts: ReportOptions = {}): string {
+export function writeSarif(result: ScanResult, opts: ReportOptions = {}, limits: SarifLimits = SARIF_LIMITS): string {
+  // Most scans fit at once; a huge one is cut from the least severe end until it fits.
+  let cap = Math.min(limits.resultsPerRun, Math.max(1, result.findings.length));
+  for (;;) {
+    const text = sarifText(result, opts, limits, cap);
+    if (cap <= 1 || Buffer.byteLength(text) <= limits.gzipBytes || gzipSync(text).length <= limits.gzipBytes) return text;
+    // Halving from the total converges in a handful of passes even for 100,000 findings.
+    cap = Math.floor(cap / 2);
+  }
+}
+
+function sarifText(result: ScanResult, opts: ReportOptions, limits: SarifLimits, cap: number): string {
   const base = `${TOOL_NAME}/${result.artifact.name}`;
   const byTarget = [...groupBy(result.findings, (f) => f.target)];
   const runs = [];
   if (byTarget.length === 0) {
-    runs.push(run(result.artifact.name, `${base}/`, [], opts));
+    runs.push(run(result.artifact.name, `${base}/`, [], opts, cap));
   } else {
-    const direct = byTarget.length <= SARIF_LIMITS.runs ? byTarget : byTarget.slice(0, SARIF_LIMITS.runs - 1);
-    for (const [target, list] of direct) runs.push(run(target, `${base}/${target}/`, list, opts));
+    const direct = byTarget.length <= limits.runs ? byTarget : byTarget.slice(0, limits.runs - 1);
+    for (const [target, list] of direct) runs.push(run(target, `${base}/${target}/`, list, opts, cap));
     if (direct.length < byTarget.length) {
       const rest = byTarget.slice(direct.length);
-      runs.push(run(`${rest.length} more targets`, `${base}/more-targets/`, rest.flatMap(([, l]) => l), opts));
+      runs.push(run(`${rest.length} more targets`, `${base}/more-targets/`, rest.flatMap(([, l]) => l), opts, cap));
     }
   }
   return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n';
