@@ -107,3 +107,23 @@ test('runtime serve: --listen parsing', () => {
   assert.throws(() => parseListen('localhost'), /--listen must be HOST:PORT/);
   assert.throws(() => parseListen('127.0.0.1:70000'), /port out of range/);
 });
+
+test('runtime serve: starts, alerts on stdout, stops on SIGTERM with a summary', async () => {
+  const stdout = sink();
+  const stderr = sink();
+  const done = main(['runtime', 'serve', '--listen', '127.0.0.1:0', '--rules', K8S, '-q'], { stdout, stderr } as never);
+  const t0 = Date.now();
+  let url: string | undefined;
+  while (!url && Date.now() - t0 < 10_000) {
+    url = /listening on (http:\/\/\S+)\/k8s-audit/.exec(stderr.text)?.[1];
+    if (!url) await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.ok(url, `serve did not report its address: ${stderr.text}`);
+  const body = JSON.stringify({ kind: 'EventList', items: [JSON.parse(readFileSync(trace('create_nginx_pod_privileged.json'), 'utf8'))] });
+  const r = await fetch(`${url}/k8s-audit`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  assert.deepEqual(await r.json(), { accepted: 1, skipped: 0 });
+  assert.equal(JSON.parse(stdout.text).rule, 'Create Privileged Pod');
+  process.emit('SIGTERM');
+  assert.equal(await done, 0);
+  assert.match(stderr.text, /stopped: 1 events, 1 alerts, 0 skipped\n$/);
+});
