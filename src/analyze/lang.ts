@@ -7,12 +7,13 @@ import { golangAnalyzers } from './golang/index.js';
 import { rubyAnalyzers } from './ruby/index.js';
 import { rustAnalyzers } from './rust/index.js';
 import { phpAnalyzers } from './php/index.js';
+import { dotnetAnalyzers } from './dotnet/index.js';
 
 /**
  * Every language-package analyzer (kind 'lang'). `wants` works on image paths and on paths relative
  * to a scanned directory alike, so `coastguard fs DIR` can run exactly this list over the tree.
  */
-export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers, ...golangAnalyzers, ...rubyAnalyzers, ...rustAnalyzers, ...phpAnalyzers];
+export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers, ...golangAnalyzers, ...rubyAnalyzers, ...rustAnalyzers, ...phpAnalyzers, ...dotnetAnalyzers];
 
 /**
  * Analyzers see one file at a time, so a file list that lives beside a package's metadata (Python's
