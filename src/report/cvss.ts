@@ -3,6 +3,7 @@ export interface CvssEntry {
   vector?: string;
   score?: number;
   source?: string;
+  severity?: string;
 }
 
 export function cvssEntries(cvss: unknown): CvssEntry[] {
@@ -18,6 +19,7 @@ export function cvssEntries(cvss: unknown): CvssEntry[] {
         vector: vec?.[1] as string | undefined,
         score: sc?.[1] as number | undefined,
         source: typeof o.source === 'string' ? o.source : source,
+        ...(typeof o.severity === 'string' ? { severity: o.severity } : {}),
       });
     }
     for (const [k, x] of Object.entries(o)) if (x && typeof x === 'object') visit(x, k);

@@ -122,6 +122,7 @@ export function writeCycloneDx(result: ScanResult, opts: ReportOptions = {}): st
         ...(c.score !== undefined ? { score: c.score } : {}),
         ...(c.vector ? { vector: c.vector } : {}),
         method: cvssMethod(c.vector),
+        ...(c.severity && c.severity.toUpperCase() in CDX_SEVERITY ? { severity: CDX_SEVERITY[c.severity.toUpperCase() as keyof typeof CDX_SEVERITY] } : {}),
         ...(c.source ? { source: { name: c.source } } : {}),
       })),
     ];

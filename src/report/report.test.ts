@@ -163,6 +163,14 @@ test('CycloneDX 1.6 validates: OS component, purls, dependencies, vulnerabilitie
   const root = bom.dependencies.find((d: { ref: string }) => d.ref === bom.metadata.component['bom-ref']);
   assert.ok(root.dependsOn.includes('coastguard:os:debian@13.8'));
   assertValid('cyclonedx', JSON.parse(writeReport('cyclonedx', empty())));
+  // CVSS as the matcher writes it (src/detect): one rating per vector.
+  const withCvss = sampleResult();
+  withCvss.findings[0].cvss = [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H', score: 7.4, severity: 'HIGH', source: 'nvd' }];
+  const b2 = JSON.parse(writeReport('cyclonedx', withCvss));
+  assertValid('cyclonedx', b2);
+  assert.deepEqual(b2.vulnerabilities[0].ratings[1], { score: 7.4, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H', method: 'CVSSv31', severity: 'high', source: { name: 'nvd' } });
+  const s2 = JSON.parse(writeSarif(withCvss));
+  assert.equal(s2.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === withCvss.findings[0].id).properties['security-severity'], '7.4');
 });
 
 test('SPDX 2.3 validates: purl external refs and relationships', () => {
