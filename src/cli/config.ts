@@ -46,6 +46,8 @@ export const command: Command = {
       trustedRegistries: asList(ctx.values['trusted-registry']),
       skipDirs: asList(ctx.values['skip-dirs']),
     });
+    // Malformed files never stop the scan: each is one line on stderr (and in the JSON "warnings").
+    if (!policy.quiet) for (const w of r.warnings) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
     const result: ScanResult = {
       schemaVersion: SCHEMA_VERSION,
       artifact: { name: paths.join(' '), type: 'config' },

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanDockerfile } from './index.js';
+import { splitShell } from './shell.js';
+
+const ids = (text: string) => scanDockerfile(text, 'Dockerfile').findings.map((f) => `${f.id}@${f.location.line}`);
+const has = (text: string, id: string) => scanDockerfile(text, 'Dockerfile').findings.filter((f) => f.id === id || f.aliases.includes(id)).map((f) => f.location.line);
+
+test('shell splitting keeps operators, quotes and continuation lines', () => {
+  const cs = splitShell(`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "curl" \\\n  wget; curl -s https://x | sh`);
+  assert.deepEqual(cs.map((c) => [c.words, c.next]), [
+    [['apt-get', 'update'], '&&'],
+    [['apt-get', 'install', '-y', 'curl', 'wget'], ';'],
+    [['curl', '-s', 'https://x'], '|'],
+    [['sh'], ''],
+  ]);
+});
+
+test('a realistic multi-stage Dockerfile: exact ids and lines', () => {
+  const df = [
+    'FROM golang:1.22 AS build', // 1
+    'WORKDIR /src', // 2
+    'COPY . .', // 3
+    'RUN go build -o /out/app ./cmd/app', // 4
+    'FROM debian:latest', // 5
+    'RUN apt-get update', // 6
+    'RUN apt-get install curl && curl -fsSL https://get.example.com | sh', // 7
+    'COPY --from=builder /out/app /usr/local/bin/app', // 8
+    'EXPOSE 22 8080', // 9
+    'ENV DB_PASSWORD=hunter2', // 10
+    'USER root', // 11
+    'CMD app --serve', // 12
+  ].join('\n');
+  assert.deepEqual(ids(df).sort(), [
+    'CG-DF-002@5', // latest
+    'CG-DF-003@11', // last USER root
+    'CG-DF-005@9', // port 22
+    'CG-DF-019@6', // update alone
+    'CG-DF-022@7', // no -y
+    'CG-DF-027@5', // no HEALTHCHECK (reported on the final FROM)
+    'CG-DF-029@7', // no --no-install-recommends
+    'CG-DF-031@10', // secret in ENV
+    'CG-DF-032@7', // unpinned apt
+    'CG-DF-033@7', // apt lists left
+    'CG-DF-034@7', // curl | sh
+    'CG-DF-041@12', // shell-form CMD
+    'CG-DF-042@8', // COPY --from unknown stage
+    'CG-DF-057@7', // consecutive RUN
+    'CG-DF-062@7', // pipe without pipefail
+  ].sort());
+});
+
+test('BuildKit heredoc RUN: commands inside the heredoc are checked, lines are the RUN start', () => {
+  const df = 'FROM alpine:3.19\nRUN <<EOF\nset -e\napk add curl\ncd /tmp\nEOF\nUSER 10001\nHEALTHCHECK CMD true\n';
+  assert.deepEqual(ids(df).sort(), ['CG-DF-015@2', 'CG-DF-026@2', 'CG-DF-037@2']);
+  // A heredoc fed to another program is not shell.
+  assert.deepEqual(has('FROM alpine:3.19\nRUN python3 <<EOF\nimport os; os.chdir("/")\ncd = 1\nEOF\nUSER 1\n', 'CG-DF-015'), []);
+});
+
+test('inline ignores: coastguard ids, slugs and hadolint ids; file-wide ignores', () => {
+  const df = [
+    'FROM ubuntu:22.04',
+    '# coastguard:ignore=CG-DF-022,apt-pin',
+    '# hadolint ignore=DL3015',
+    'RUN apt-get install curl && rm -rf /var/lib/apt/lists/*',
+    'RUN apt-get install wget && rm -rf /var/lib/apt/lists/*',
+    '# coastguard:ignore-file=CG-DF-027',
+    'USER app',
+  ].join('\n');
+  assert.deepEqual(ids(df).sort(), ['CG-DF-022@5', 'CG-DF-029@5', 'CG-DF-032@5', 'CG-DF-057@5']);
+});
+
+test('stage names, scratch, digests and ARG-based images are not "untagged"', () => {
+  const df = 'ARG BASE=debian:12\nFROM $BASE AS a\nFROM a AS b\nFROM scratch\nFROM alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nUSER 1\n';
+  assert.deepEqual(has(df, 'DL3006'), []);
+  assert.deepEqual(has('FROM ubuntu\nUSER 1\n', 'DL3006'), [1]);
+});
+
+test('package pinning rules across managers', () => {
+  assert.deepEqual(has('FROM a:1\nRUN apk add --no-cache curl=8.5.0-r0 --virtual .deps git\n', 'DL3018'), [2]);
+  assert.deepEqual(has('FROM a:1\nRUN apk add --no-cache --virtual .deps curl=8.5.0-r0\n', 'DL3018'), []);
+  assert.deepEqual(has('FROM a:1\nRUN pip install --no-cache-dir -r requirements.txt flask==3.0.0\n', 'DL3013'), []);
+  assert.deepEqual(has('FROM a:1\nRUN pip3 install requests\n', 'DL3013'), [2]);
+  assert.deepEqual(has('FROM a:1\nRUN npm install -g typescript@5.4.5 && npm ci\n', 'DL3016'), []);
+  assert.deepEqual(has('FROM a:1\nRUN npm install express\n', 'DL3016'), [2]);
+  assert.deepEqual(has('FROM a:1\nRUN gem install bundler -v 2.5.6 && gem install rake:13.0\n', 'DL3028'), []);
+  assert.deepEqual(has('FROM a:1\nRUN yum install -y httpd && yum clean all\n', 'DL3033'), [2]);
+  assert.deepEqual(has('FROM a:1\nRUN go install golang.org/x/tools/cmd/goimports@latest\n', 'DL3062'), [2]);
+});
+
+test('malformed Dockerfile: a warning naming file:line, the rest is still checked', () => {
+  const r = scanDockerfile('FROM debian:12\nBOGUS thing\nUSER root\n', 'svc/Dockerfile');
+  assert.deepEqual(r.warnings, [{ what: 'malformed Dockerfile: unknown instruction "BOGUS"', where: 'svc/Dockerfile:2' }]);
+  assert.ok(r.findings.some((f) => f.id === 'CG-DF-003' && f.location.line === 3));
+  const none = scanDockerfile('just some text\n', 'x/Dockerfile');
+  assert.deepEqual(none.findings, []);
+  assert.equal(none.warnings.length, 2);
+});
+
+test('findings carry aliases, a stable fingerprint and the fix', () => {
+  const [a] = scanDockerfile('FROM node:latest\nUSER 1\nHEALTHCHECK CMD true\n', 'Dockerfile').findings;
+  assert.equal(a.id, 'CG-DF-002');
+  assert.deepEqual(a.aliases, ['DL3007', 'AVD-DS-0001', 'CKV_DOCKER_7', 'DKL-DI-0006']);
+  assert.equal(a.kind, 'misconfig');
+  assert.match(a.fingerprint, /^sha256:[0-9a-f]{32}$/);
+  const [b] = scanDockerfile('\n\nFROM node:latest\nUSER 1\nHEALTHCHECK CMD true\n', 'Dockerfile').findings;
+  assert.equal(b.location.line, 3);
+  assert.equal(b.fingerprint, a.fingerprint, 'moving lines keeps the fingerprint');
+});
