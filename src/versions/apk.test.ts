@@ -26,7 +26,7 @@ test('apk ordering agrees with every valid apk-tools test vector', () => {
 });
 
 test('apk rejects the malformed versions of the vectors and other garbage, with the reason', () => {
-  assert.throws(() => apk.validate('1.0bc'), /invalid apk version "1.0bc": expected digits/);
+  assert.throws(() => apk.validate('1.0bc'), /invalid apk version "1.0bc": unexpected "c" at position 5/);
   assert.throws(() => apk.validate('23_foo'), /unknown suffix "_foo"/);
   assert.throws(() => apk.validate('r1'), /must start with a digit/);
   assert.throws(() => apk.validate('1.0-1'), /"-" may only introduce the package revision/);
@@ -58,4 +58,26 @@ test('apk ranges: comparator lists and the fuzzy ~ operator', () => {
   assert.equal(apk.satisfies('2.0-r0', '<1.0 || >=2.0'), true);
   assert.throws(() => apk.satisfies('1.0-r0', '>> 1.0'), /invalid apk range/);
   assert.throws(() => apk.satisfies('1.0-r0', '< 1.x'), /invalid apk version "1.x"/);
+});
+
+test('apk: 1,477 real versions of Alpine secdb and installed databases; exactly the 14 typos of the feed are refused', () => {
+  const versions = JSON.parse(readFileSync(new URL('./testdata/apk-real-versions.json', import.meta.url), 'utf8')) as string[];
+  assert.equal(versions.length, 1477);
+  const refused = versions.filter((v) => {
+    try {
+      apk.validate(v);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  // apk-tools' own grammar refuses these too ("." before the revision, "-" inside the version).
+  assert.deepEqual(refused, [
+    '0.12.5.-r0', '0.8.21.r2', '1.0.4.-r0', '1.11-20-r0', '1.18.-r2', '1.7.5.-r1', '10.2.22.r0', '10.2.24.r0',
+    '10.2.26.r0', '2.15.r-r1', '2.7.16-33', '4.10-1-r1', '4.8.0.-r1', '57-1-r2',
+  ]);
+  // In apk's grammar a letter may be followed by more digits (6.6.2p1, seen in the feed).
+  assert.equal(apk.compare('6.6.2-r0', '6.6.2p1-r0'), -1);
+  assert.equal(apk.compare('6.6.2p1-r0', '6.6.2p2-r0'), -1);
+  assert.equal(apk.compare('6.6.2p1-r0', '6.6.3-r0'), -1);
 });

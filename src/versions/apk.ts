@@ -31,39 +31,63 @@ interface Token {
 }
 
 const SUFFIX_VALUE: Record<string, number> = { alpha: -4, beta: -3, pre: -2, rc: -1, cvs: 0, svn: 1, git: 2, hg: 3, p: 4 };
-const FORMAT =
-  /^(\d+)((?:\.\d+)*)([a-z]?)((?:_(?:alpha|beta|pre|rc|cvs|svn|git|hg|p)\d*)*)(?:~([0-9a-f]+))?(?:-r(\d+))?$/;
 
 const cache = new Map<string, Token[]>();
 
+/**
+ * Splits a version into tokens following apk's grammar: after a number may come `.number`, one
+ * lower-case letter, `_suffix`, `~hash` or `-rN`; after a letter a number (`2p1`), `_suffix`,
+ * `~hash` or `-rN`; after a suffix its number, another `_suffix`, `~hash` or `-rN`; after `~hash`
+ * only `-rN`; `-rN` ends the version.
+ */
 export function tokenizeApk(v: string): Token[] {
   const hit = cache.get(v);
   if (hit) return hit;
   if (typeof v !== 'string' || v.trim() === '') throw new VersionError(ID, String(v), 'version string is empty');
-  const m = FORMAT.exec(v.trim());
-  if (!m) throw new VersionError(ID, v, explain(v.trim()));
-  const [, first, rest, letter, suffixes, hash, rev] = m;
-  const tokens: Token[] = [{ t: T.Digit, v: first! }];
-  for (const d of rest!.split('.').slice(1)) tokens.push({ t: T.Digit, v: d });
-  if (letter) tokens.push({ t: T.Letter, v: letter });
-  for (const s of suffixes!.split('_').slice(1)) {
-    const sm = /^([a-z]+)(\d*)$/.exec(s)!;
-    tokens.push({ t: T.Suffix, v: sm[1]! });
-    if (sm[2]) tokens.push({ t: T.SuffixNo, v: sm[2] });
+  const s = v.trim();
+  const fail = (reason: string): never => {
+    throw new VersionError(ID, v, reason);
+  };
+  if (!/^\d/.test(s)) fail('must start with a digit');
+  const tokens: Token[] = [];
+  let i = 0;
+  let prev: T = T.Digit;
+  const take = (re: RegExp) => {
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    i += m[0].length;
+    return m;
+  };
+  tokens.push({ t: T.Digit, v: take(/\d+/y)![0] });
+  while (i < s.length) {
+    const c = s[i]!;
+    let m: RegExpExecArray | undefined;
+    if (c === '.' && prev === T.Digit && (m = take(/\.(\d+)/y))) {
+      tokens.push({ t: T.Digit, v: m[1]! });
+    } else if (/[a-z]/.test(c) && prev === T.Digit) {
+      tokens.push({ t: T.Letter, v: c });
+      i++;
+    } else if (/\d/.test(c) && prev === T.Letter) {
+      tokens.push({ t: T.Digit, v: take(/\d+/y)![0] });
+    } else if (c === '_' && prev <= T.SuffixNo && (m = take(/_([a-z]+)(\d*)/y))) {
+      if (!(m[1]! in SUFFIX_VALUE)) fail(`unknown suffix "_${m[1]}" (allowed: _alpha _beta _pre _rc _cvs _svn _git _hg _p)`);
+      tokens.push({ t: T.Suffix, v: m[1]! });
+      if (m[2]) tokens.push({ t: T.SuffixNo, v: m[2] });
+    } else if (c === '~' && prev < T.Hash && (m = take(/~([0-9a-f]+)/y))) {
+      tokens.push({ t: T.Hash, v: m[1]! });
+    } else if (c === '-' && prev < T.Revision && (m = take(/-r(\d+)$/y))) {
+      tokens.push({ t: T.Revision, v: m[1]! });
+    } else if (c === '-') {
+      fail('a "-" may only introduce the package revision "-rN" at the end');
+    } else {
+      fail(`unexpected "${c}" at position ${i + 1} (expected digits{.digits}{letter}{_suffix{digits}}{~hash}{-rN})`);
+    }
+    prev = tokens[tokens.length - 1]!.t;
   }
-  if (hash) tokens.push({ t: T.Hash, v: hash });
-  if (rev) tokens.push({ t: T.Revision, v: rev });
   if (cache.size > 10000) cache.clear();
   cache.set(v, tokens);
   return tokens;
-}
-
-function explain(s: string): string {
-  if (!/^\d/.test(s)) return 'must start with a digit';
-  const suf = /_([a-z]+)/.exec(s);
-  if (suf && !(suf[1]!.replace(/\d+$/, '') in SUFFIX_VALUE)) return `unknown suffix "_${suf[1]}" (allowed: _alpha _beta _pre _rc _cvs _svn _git _hg _p)`;
-  if (/-(?!r\d+$)/.test(s)) return 'a "-" may only introduce the package revision "-rN" at the end';
-  return 'expected digits{.digits}{letter}{_suffix{digits}}{~hash}{-rN}';
 }
 
 /** Decimal strings of any length, compared by value. */
