@@ -55,10 +55,10 @@ export function imageFacts(artifact: Artifact, now: Date) {
 
 /** Built-in base-image policy ids: stable, documented in docs/policy.md. */
 export const BASE_IMAGE_RULES = {
-  untrusted: { id: 'CG-IMG-001', severity: 'HIGH' as Severity, title: 'Image comes from an untrusted registry' },
-  unpinned: { id: 'CG-IMG-002', severity: 'MEDIUM' as Severity, title: 'Image reference is not pinned by digest' },
-  old: { id: 'CG-IMG-003', severity: 'MEDIUM' as Severity, title: 'Image is older than the allowed maximum age' },
-  eol: { id: 'CG-IMG-004', severity: 'HIGH' as Severity, title: 'Operating system is past its end of life' },
+  untrusted: { id: 'CG-BASE-001', severity: 'HIGH' as Severity, title: 'Image comes from an untrusted registry' },
+  unpinned: { id: 'CG-BASE-002', severity: 'MEDIUM' as Severity, title: 'Image reference is not pinned by digest' },
+  old: { id: 'CG-BASE-003', severity: 'MEDIUM' as Severity, title: 'Image is older than the allowed maximum age' },
+  eol: { id: 'CG-BASE-004', severity: 'HIGH' as Severity, title: 'Operating system is past its end of life' },
 };
 
 export function checkBaseImage(artifact: Artifact, policy: BaseImagePolicy, now: Date, where: string): Finding[] {

@@ -187,10 +187,10 @@ test('CEL policies over findings, image facts and Kubernetes objects; base-image
   assert.equal(out.exitCode, 3); // exit-code from the policy file
   const policyFindings = out.result.findings.filter((f) => f.kind === 'policy').map((f) => `${f.id} ${f.severity} ${f.title}`);
   assert.deepEqual(policyFindings, [
-    'CG-IMG-001 HIGH Image comes from an untrusted registry: registry.example.org/shop/api is not under docker.io/library, gcr.io/distroless',
-    'CG-IMG-002 MEDIUM Image reference is not pinned by digest: registry.example.org/shop/api:1.4.2',
-    'CG-IMG-003 MEDIUM Image is older than the allowed maximum age: built 2026-11-20T10:00:00Z, 5 days ago (limit 3)',
-    'CG-IMG-004 HIGH Operating system is past its end of life: Debian GNU/Linux 13 (trixie) reached end of life on 2026-08-09',
+    'CG-BASE-001 HIGH Image comes from an untrusted registry: registry.example.org/shop/api is not under docker.io/library, gcr.io/distroless',
+    'CG-BASE-002 MEDIUM Image reference is not pinned by digest: registry.example.org/shop/api:1.4.2',
+    'CG-BASE-003 MEDIUM Image is older than the allowed maximum age: built 2026-11-20T10:00:00Z, 5 days ago (limit 3)',
+    'CG-BASE-004 HIGH Operating system is past its end of life: Debian GNU/Linux 13 (trixie) reached end of life on 2026-08-09',
     'ORG-IMG-USER MEDIUM registry.example.org/shop/api:1.4.2 runs as root',
     'ORG-K8S-LIMITS MEDIUM Deployment/tf-serving has a container without resource limits',
   ]);
