@@ -429,6 +429,16 @@ export function compileRuleSet<E>(set: RuleSet, src: FieldSource<E>): CompiledRu
     rules.push(compileRule(c, r, ast, where, skipped));
   }
   for (const w of c.warnings) warnings.push(w);
+  // Falco rejects macros it cannot parse even when unused; here that only matters for rules we
+  // evaluate (already checked above), so the rest are reported, not fatal.
+  for (const m of set.macros.values()) {
+    try {
+      parseCondition(m.condition);
+    } catch (e) {
+      if (!(e instanceof ConditionSyntaxError)) throw e;
+      warnings.push(`macro "${m.name}" (${fmtLoc(m.loc)}): ${e.message} at column ${e.pos + 1}; no ${src.source} rule uses it`);
+    }
+  }
   return { rules: rules.filter((r) => r !== SKIP) as CompiledRule<E>[], skipped, warnings };
 }
 

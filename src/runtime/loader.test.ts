@@ -255,3 +255,9 @@ test('operators on scalar and list fields, transformers, val(), json pointers', 
     'list field "ka.user.groups" used with "contains": evaluated as "any element matches" (Falco supports only exists, in, intersects on list fields)',
   ]);
 });
+
+test('unparseable macros no k8s_audit rule uses are reported as warnings', () => {
+  const eng = engineOf(`- macro: broken\n  condition: evt.type=execve foo\n${rule('Fine', 'ka.verb=create')}`);
+  assert.deepEqual(eng.summary.warnings, ['macro "broken" (r.yaml:2:14): unexpected "foo" at column 17; no k8s_audit rule uses it']);
+  assert.equal(eng.process(event()).length, 1);
+});
