@@ -465,7 +465,8 @@ function compileRule<E>(c: Compiler<E>, r: RuleDef, ast: Ast, where: string, ski
     throw configError(`invalid rule: condition: ${e.message}${col}`, exactWhere(r, e.pos) ?? where);
   }
   try {
-    out = c.compileOutput(r.output);
+    // Folded YAML (>) leaves a trailing newline that has no place in a one-line alert.
+    out = c.compileOutput(r.output.replace(/\s+$/, ''));
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;
     throw configError(`invalid rule: output: ${e.message} at column ${(e.pos ?? 0) + 1}`, where);
