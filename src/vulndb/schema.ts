@@ -33,7 +33,7 @@ CREATE TABLE vulns (
   aliases TEXT NOT NULL,        -- JSON string[]
   published TEXT,
   modified TEXT
-) WITHOUT ROWID;
+); -- a rowid table: rows are large (descriptions), which WITHOUT ROWID b-trees handle badly
 CREATE TABLE aliases (alias TEXT NOT NULL, vuln_id TEXT NOT NULL, PRIMARY KEY (alias, vuln_id)) WITHOUT ROWID;
 CREATE TABLE affected (
   namespace TEXT NOT NULL,

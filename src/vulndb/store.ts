@@ -134,6 +134,7 @@ class SqliteVulnDb implements VulnDb {
   private readonly namespaces: Set<string>;
   private readonly vulnCache = new Map<string, VulnDetails | undefined>();
   private readonly rowCache = new Map<string, AffectedRow[]>();
+  private readonly aliasCache = new Map<string, string[]>();
 
   constructor(
     private readonly db: Database.Database,
@@ -187,8 +188,12 @@ class SqliteVulnDb implements VulnDb {
   }
 
   byAlias(alias: string): VulnDetails[] {
-    const ids = this.wrap(() => this.qAlias.all(alias) as { vuln_id: string }[]);
-    return ids.map((r) => this.vuln(r.vuln_id)).filter((v): v is VulnDetails => !!v);
+    let ids = this.aliasCache.get(alias);
+    if (!ids) {
+      ids = this.wrap(() => (this.qAlias.all(alias) as { vuln_id: string }[]).map((r) => r.vuln_id));
+      this.aliasCache.set(alias, ids);
+    }
+    return ids.map((id) => this.vuln(id)).filter((v): v is VulnDetails => !!v);
   }
 
   hasNamespace(namespace: string): boolean {

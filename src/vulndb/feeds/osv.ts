@@ -12,7 +12,7 @@ interface OsvAffected {
   versions?: string[];
   severity?: { type?: string; score?: string }[];
   ecosystem_specific?: { severity?: string };
-  database_specific?: { severity?: string };
+  database_specific?: { severity?: string; informational?: string | null };
 }
 
 interface OsvRecord {
@@ -45,6 +45,13 @@ export function parseOsv(doc: unknown, where: string, sink: FeedSink): boolean {
   if (typeof rec?.id !== 'string' || !rec.id) throw new FeedError('OSV record without an "id"', where);
   if (rec.affected !== undefined && !Array.isArray(rec.affected)) throw new FeedError(`OSV record ${rec.id}: "affected" is not a list`, where);
   if (rec.withdrawn) return false;
+  // RustSec's "unmaintained" / "notice" advisories flag every version of a crate without a flaw
+  // to fix (cargo-audit shows them as warnings); the native RustSec feed skips them the same way.
+  const informational = (a: OsvAffected) => {
+    const kind = (a.database_specific as { informational?: unknown } | undefined)?.informational;
+    return typeof kind === 'string' && kind !== 'unsound';
+  };
+  if (rec.affected?.length && rec.affected.every(informational)) return false;
   const severities = [...(rec.severity ?? [])];
   for (const a of rec.affected ?? []) severities.push(...(a.severity ?? []));
   const vendor = rec.database_specific?.severity ?? rec.affected?.find((a) => a.database_specific?.severity)?.database_specific?.severity;

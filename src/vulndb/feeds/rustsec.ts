@@ -51,6 +51,9 @@ export function parseRustSec(text: string, where: string, sink: FeedSink): boole
   const adv = doc.advisory;
   if (!adv?.id || !adv.package) throw new FeedError('RustSec advisory without [advisory] id and package', where);
   if (adv.withdrawn) return false;
+  // "unmaintained" and "notice" advisories flag every version of a crate without a flaw to fix;
+  // cargo-audit shows them as warnings. "unsound" ones describe real memory-safety bugs: kept.
+  if (adv.informational && adv.informational !== 'unsound') return false;
   if (/(^|[\\/])rust[\\/]/.test(where) && !/(^|[\\/])crates[\\/]/.test(where)) return false; // toolchain advisories
   const heading = /^#\s+(.+)$/m.exec(body);
   const description = heading ? body.slice(heading.index + heading[0].length).trim() : body.trim();

@@ -1,0 +1,228 @@
+import type { Finding, OSInfo, Package, ScanWarning } from '../core/types.js';
+import { fingerprint } from '../core/fingerprint.js';
+import type { Severity } from '../core/severity.js';
+import { schemeFor } from '../versions/index.js';
+import type { VersionScheme } from '../versions/types.js';
+import type { CvssScore } from '../vulndb/cvss.js';
+import { preferredScore } from '../vulndb/cvss.js';
+import { baseEcosystem } from '../vulndb/names.js';
+import type { AffectedRow, VulnDb, VulnDetails } from '../vulndb/store.js';
+import { dbAgeWarning } from '../vulndb/age.js';
+import { matchDistro, matchLanguage, type MatchResult, type RangeErrors } from './match.js';
+import { isOsPackage, languageKey, osNamespace } from './namespace.js';
+import { memoScheme } from './memo-scheme.js';
+
+export { isOsPackage, languageKey, osNamespace, goVersion } from './namespace.js';
+
+export interface DetectOptions {
+  /** Drop findings with no fixed version (Trivy's --ignore-unfixed). */
+  ignoreUnfixed?: boolean;
+  /** Warn when the DB was built longer ago than this (ms; default 7 days, 0 = never). */
+  maxDbAgeMs?: number;
+  now?: Date;
+}
+
+/** The fields a vulnerability finding adds to the common Finding shape. */
+export interface VulnerabilityFinding extends Finding {
+  kind: 'vulnerability';
+  package: { name: string; version: string; ecosystem: string; purl: string; source?: { name: string; version: string } };
+  installedVersion: string;
+  fixedVersion?: string;
+  status: MatchResult['status'];
+  cvss: CvssScore[];
+  /** The DB namespace matched: "npm", "Debian:12", "Alpine:v3.19". */
+  namespace: string;
+  /** Vendor words worth showing: "unimportant", "no-dsa: Minor issue", "fixed in sid in 1.2-3". */
+  note?: string;
+  /** Distro advisories that shipped the fix (DSA-…, DLA-…). */
+  advisories?: string[];
+  published?: string;
+}
+
+/**
+ * Matches an inventory against the DB. OS packages go to their distro release's rows by source
+ * package; language packages by ecosystem and normalised name; packages an OS package owns are
+ * skipped (the distro feed covers them). Versions the scheme cannot read become a warning, never
+ * a match.
+ */
+export function detectVulnerabilities(
+  packages: Package[],
+  os: OSInfo | undefined,
+  db: VulnDb,
+  opts: DetectOptions = {},
+): { findings: VulnerabilityFinding[]; warnings: ScanWarning[] } {
+  const warnings: ScanWarning[] = [];
+  const age = dbAgeWarning(db, opts.maxDbAgeMs, opts.now);
+  if (age) warnings.push(age);
+  const findings: VulnerabilityFinding[] = [];
+  const schemes = new Map<string, VersionScheme | null>();
+  const errors: RangeErrors = { count: 0 };
+  const osNs = os ? osNamespace(os) : undefined;
+  const wildcardNs = osNs ? `${baseEcosystem(osNs)}:*` : undefined;
+  let osSkipped = 0;
+  const noScheme = new Set<string>();
+
+  const scheme = (eco: string): VersionScheme | undefined => {
+    if (!schemes.has(eco)) {
+      let s: VersionScheme | null = null;
+      try {
+        const found = schemeFor(eco);
+        s = found ? memoScheme(found) : null;
+      } catch {
+        s = null;
+      }
+      schemes.set(eco, s);
+    }
+    return schemes.get(eco) ?? undefined;
+  };
+
+  for (const p of packages) {
+    if (p.ownedBy) continue;
+    const where = p.locations[0]?.path ?? p.purl;
+    let namespace: string;
+    let name: string;
+    let version: string;
+    let rows: AffectedRow[];
+    const os_ = isOsPackage(p);
+    if (os_) {
+      if (!osNs || !db.hasNamespace(osNs)) {
+        osSkipped++;
+        continue;
+      }
+      namespace = osNs;
+      name = p.source?.name || p.name;
+      version = p.source?.version || p.version;
+      rows = [...db.affected(osNs, name), ...(wildcardNs ? db.affected(wildcardNs, name) : [])];
+    } else {
+      ({ namespace, name, version } = languageKey(p));
+      rows = db.affected(namespace, name);
+    }
+    const eco = baseEcosystem(namespace);
+    const s = scheme(eco);
+    if (!s) {
+      if (rows.length) noScheme.add(eco);
+      continue;
+    }
+    try {
+      s.validate(version);
+    } catch (e) {
+      warnings.push({ what: `unknown version "${version}" of ${p.name} (${p.ecosystem}): not matched`, where });
+      continue;
+    }
+    if (rows.length === 0) continue;
+    const byVuln = new Map<string, AffectedRow[]>();
+    for (const r of rows) {
+      const list = byVuln.get(r.vulnId);
+      if (list) list.push(r);
+      else byVuln.set(r.vulnId, [r]);
+    }
+    const perPackage: VulnerabilityFinding[] = [];
+    for (const [vulnId, group] of byVuln) {
+      const m = os_ ? matchDistro(s, version, group, errors) : matchLanguage(s, version, group, errors);
+      if (!m) continue;
+      if (opts.ignoreUnfixed && !m.fixedVersion) continue;
+      perPackage.push(toFinding(p, namespace, vulnId, m, db));
+    }
+    findings.push(...dedupeAliases(perPackage));
+  }
+
+  if (osSkipped && os) {
+    warnings.push({
+      what: `no vulnerability data for ${os.family} ${os.version}${os.codename ? ` (${os.codename})` : ''} in the DB (namespace ${osNs}); ${osSkipped} OS packages not checked`,
+    });
+  } else if (osSkipped) {
+    warnings.push({ what: `OS release unknown; ${osSkipped} OS packages not checked for vulnerabilities` });
+  }
+  for (const eco of noScheme) warnings.push({ what: `no version scheme for ecosystem ${eco}; its packages were not matched` });
+  if (errors.count) {
+    warnings.push({ what: `${errors.count} advisory ranges could not be read by their version scheme and were skipped (e.g. ${errors.example})` });
+  }
+  findings.sort((a, b) => a.package.name.localeCompare(b.package.name) || a.package.version.localeCompare(b.package.version) || a.id.localeCompare(b.id));
+  return { findings, warnings };
+}
+
+function toFinding(p: Package, namespace: string, vulnId: string, m: MatchResult, db: VulnDb): VulnerabilityFinding {
+  const v = db.vuln(vulnId);
+  let cvss = v?.cvss ?? [];
+  let severity: Severity = m.severity ?? (v && v.severity !== 'UNKNOWN' ? v.severity : 'UNKNOWN');
+  if (cvss.length === 0 || severity === 'UNKNOWN') {
+    // Distro feeds and some OSV sets (Go) carry no scores: borrow them from a record that names this one.
+    const other = related(db, vulnId, v);
+    if (cvss.length === 0) cvss = other.find((o) => o.cvss.length)?.cvss ?? [];
+    if (severity === 'UNKNOWN') {
+      severity = preferredScore(cvss)?.severity ?? other.find((o) => o.severity !== 'UNKNOWN')?.severity ?? 'UNKNOWN';
+    }
+  }
+  const location = p.locations[0] ?? { path: p.purl };
+  const title = v?.title || firstLine(v?.description) || vulnId;
+  const f: VulnerabilityFinding = {
+    kind: 'vulnerability',
+    id: vulnId,
+    aliases: v?.aliases ?? [],
+    severity,
+    title,
+    target: location.path,
+    location,
+    fingerprint: fingerprint('vulnerability', vulnId, p.purl || `${p.ecosystem}/${p.name}@${p.version}`, location.path),
+    description: v?.description,
+    references: v?.references ?? [],
+    package: { name: p.name, version: p.version, ecosystem: p.ecosystem, purl: p.purl, ...(p.source ? { source: p.source } : {}) },
+    installedVersion: p.source && isOsPackage(p) ? p.source.version || p.version : p.version,
+    status: m.status,
+    cvss,
+    namespace,
+  };
+  if (m.fixedVersion) {
+    f.fixedVersion = m.fixedVersion;
+    f.fix = `upgrade ${p.name} to ${m.fixedVersion}`;
+  }
+  if (m.note) f.note = m.note;
+  if (m.advisories.length) f.advisories = m.advisories;
+  if (v?.published) f.published = v.published;
+  return f;
+}
+
+function related(db: VulnDb, id: string, v: VulnDetails | undefined): VulnDetails[] {
+  const out = db.byAlias(id);
+  for (const a of v?.aliases ?? []) {
+    const r = db.vuln(a);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function firstLine(s: string | undefined): string | undefined {
+  const line = s?.split('\n').find((l) => l.trim())?.trim();
+  return line && line.length > 160 ? line.slice(0, 157) + '…' : line;
+}
+
+/** Ecosystem databases first (Go, PyPA, RustSec…), then GHSA, then the rest. */
+function idRank(id: string): number {
+  if (/^(GO|PYSEC|RUSTSEC|NSWG|OSV|DEBIAN|DSA|DLA|ALSA|RLSA|USN)-/.test(id)) return 0;
+  if (id.startsWith('GHSA-')) return 1;
+  if (id.startsWith('CVE-')) return 2;
+  return 3;
+}
+
+/**
+ * One finding per vulnerability per package: records that name each other (GO-… with alias
+ * GHSA-…, or two records sharing a CVE) collapse into the higher-ranked one, aliases merged.
+ */
+export function dedupeAliases(list: VulnerabilityFinding[]): VulnerabilityFinding[] {
+  if (list.length < 2) return list;
+  const sorted = [...list].sort((a, b) => idRank(a.id) - idRank(b.id) || a.id.localeCompare(b.id));
+  const kept: { f: VulnerabilityFinding; names: Set<string> }[] = [];
+  for (const f of sorted) {
+    const names = new Set([f.id, ...f.aliases]);
+    const into = kept.find((k) => [...names].some((n) => k.names.has(n)));
+    if (into) {
+      for (const n of names) into.names.add(n);
+      into.f.aliases = [...new Set([...into.f.aliases, ...names])].filter((a) => a !== into.f.id).sort();
+      if (into.f.severity === 'UNKNOWN' && f.severity !== 'UNKNOWN') into.f.severity = f.severity;
+      if (into.f.cvss.length === 0) into.f.cvss = f.cvss;
+    } else {
+      kept.push({ f: { ...f, aliases: [...f.aliases].sort() }, names });
+    }
+  }
+  return kept.map((k) => k.f);
+}
