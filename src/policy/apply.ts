@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import { fingerprint, type Finding, type ScanResult, type ScanWarning, type Severity } from '../core/index.js';
 import { withClock, toCel } from './cel.js';
 import { checkBaseImage, imageFacts } from './base-image.js';
@@ -192,17 +192,22 @@ function evaluatePolicies(
 export function kubernetesObjects(text: string, path: string): KubernetesObject[] {
   const lines = new LineCounter();
   const out: KubernetesObject[] = [];
+  const lineAt = (node: unknown) => {
+    const r = (node as { range?: number[] } | null)?.range;
+    return r ? lines.linePos(r[0]).line : undefined;
+  };
+  const isObject = (o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object' && 'apiVersion' in o && 'kind' in o;
   for (const doc of parseAllDocuments(text, { lineCounter: lines })) {
     if (!('contents' in doc) || doc.errors.length) continue;
-    const v = doc.toJS();
-    const push = (o: unknown) => {
-      if (o && typeof o === 'object' && 'apiVersion' in o && 'kind' in o) {
-        out.push({ path, line: doc.contents?.range ? lines.linePos(doc.contents.range[0]).line : undefined, object: o as Record<string, unknown> });
-      }
-    };
-    if (v && typeof v === 'object' && (v as { kind?: string }).kind === 'List' && Array.isArray((v as { items?: unknown[] }).items)) {
-      (v as { items: unknown[] }).items.forEach(push);
-    } else push(v);
+    const v = doc.toJS() as unknown;
+    if (isObject(v) && v.kind === 'List' && Array.isArray(v.items)) {
+      const seq = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+      v.items.forEach((item, i) => {
+        if (isObject(item)) out.push({ path, line: lineAt(isSeq(seq) ? seq.items[i] : undefined) ?? lineAt(doc.contents), object: item });
+      });
+    } else if (isObject(v)) {
+      out.push({ path, line: lineAt(doc.contents), object: v });
+    }
   }
   return out;
 }

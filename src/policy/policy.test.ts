@@ -225,3 +225,27 @@ test('image references parse with Docker defaults', () => {
   assert.deepEqual(parseImageRef('localhost:5000/a/b@sha256:ab'), { registry: 'localhost:5000', repository: 'a/b', tag: undefined, digest: 'sha256:ab' });
   assert.deepEqual(parseImageRef('gcr.io/distroless/static:nonroot'), { registry: 'gcr.io', repository: 'distroless/static', tag: 'nonroot', digest: undefined });
 });
+
+test('kubernetesObjects: every object of a multi-document stream and of a List, with its line', () => {
+  const text = [
+    '# a comment',
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: web}',
+    '---',
+    'apiVersion: v1',
+    'kind: List',
+    'items:',
+    '  - apiVersion: v1',
+    '    kind: ConfigMap',
+    '    metadata: {name: a}',
+    '  - apiVersion: v1',
+    '    kind: Secret',
+    '    metadata: {name: b}',
+    '---',
+    'just: data',
+    '',
+  ].join('\n');
+  const objs = kubernetesObjects(text, 'k8s/all.yaml');
+  assert.deepEqual(objs.map((o) => `${o.object.kind}/${(o.object.metadata as { name: string }).name}@${o.line}`), ['Service/web@2', 'ConfigMap/a@9', 'Secret/b@12']);
+});

@@ -271,3 +271,24 @@ test('the schema checks do reject broken documents', () => {
   spdx.packages[2].externalRefs[0].referenceCategory = 'PACKAGE_MANAGER';
   assert.equal(validator('spdx')(spdx), false);
 });
+
+test('writeReports colours the table only on a TTY without NO_COLOR, never in files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-tty-'));
+  const tty = Object.assign(new PassThrough(), { isTTY: true });
+  let text = '';
+  tty.on('data', (d) => (text += d));
+  const saved = process.env.NO_COLOR;
+  try {
+    delete process.env.NO_COLOR;
+    await writeReports(sampleResult(), [{ format: 'table' }, { format: 'table', file: join(dir, 't.txt') }], tty);
+    assert.ok(text.includes('\x1b[31mHIGH'));
+    assert.ok(!readFileSync(join(dir, 't.txt'), 'utf8').includes('\x1b['));
+    text = '';
+    process.env.NO_COLOR = '1';
+    await writeReports(sampleResult(), [{ format: 'table' }], tty);
+    assert.ok(!text.includes('\x1b['));
+  } finally {
+    if (saved === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = saved;
+  }
+});
