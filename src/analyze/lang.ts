@@ -1,7 +1,7 @@
 import type { Package } from '../core/types.js';
 import type { Analyzer } from './types.js';
 import { npmAnalyzers } from './npm/index.js';
-import { pythonAnalyzers } from './python/index.js';
+import { pythonAnalyzers, pythonRecordAnalyzer } from './python/index.js';
 import { javaAnalyzers } from './java/index.js';
 import { golangAnalyzers } from './golang/index.js';
 import { rubyAnalyzers } from './ruby/index.js';
@@ -14,6 +14,9 @@ import { dotnetAnalyzers } from './dotnet/index.js';
  * to a scanned directory alike, so `coastguard fs DIR` can run exactly this list over the tree.
  */
 export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers, ...golangAnalyzers, ...rubyAnalyzers, ...rustAnalyzers, ...phpAnalyzers, ...dotnetAnalyzers];
+
+/** The same plus Python's RECORD file lists; use only together with `mergeFileLists` on the result. */
+export const langAnalyzersWithFileLists: Analyzer[] = [...langAnalyzers, pythonRecordAnalyzer];
 
 /**
  * Analyzers see one file at a time, so a file list that lives beside a package's metadata (Python's

@@ -3,6 +3,7 @@ import { osAnalyzers } from './os/index.js';
 import { dpkgAnalyzers } from './dpkg/index.js';
 import { apkAnalyzers } from './apk/index.js';
 import { rpmAnalyzers } from './rpm/index.js';
+import { langAnalyzers } from './lang.js';
 import { imageFileAnalyzer } from '../misconfig/image/files.js';
 import { secretAnalyzer } from '../secrets/analyzer.js';
 
@@ -17,6 +18,7 @@ export const allAnalyzers: Analyzer[] = [
   ...apkAnalyzers,
   ...rpmAnalyzers,
   // language ecosystems
+  ...langAnalyzers,
   // secrets and image-file checks
   imageFileAnalyzer,
   secretAnalyzer,

@@ -24,9 +24,21 @@ export function isRequirementsFile(path: string): boolean {
 
 export const pythonAnalyzers: Analyzer[] = [
   langAnalyzer('python-metadata', 1, (p, { size }) => size < 16 * MB && isInstalledMetadata(p), parseMetadata, 'invalid Python package metadata'),
-  langAnalyzer('python-record', 1, (p, { size }) => size < 64 * MB && basename(p) === 'RECORD' && /\.dist-info$/i.test(dirname(p)), parseRecord, 'invalid RECORD'),
   langAnalyzer('poetry-lock', 1, (p, { size }) => size < 64 * MB && basename(p) === 'poetry.lock', parsePoetryLock, 'invalid poetry.lock'),
   langAnalyzer('uv-lock', 1, (p, { size }) => size < 64 * MB && basename(p) === 'uv.lock', parseUvLock, 'invalid uv.lock'),
   langAnalyzer('pipfile-lock', 1, (p, { size }) => size < 64 * MB && basename(p) === 'Pipfile.lock', parsePipfileLock, 'invalid Pipfile.lock'),
   langAnalyzer('pip-requirements', 1, (p, { size }) => size < 8 * MB && isRequirementsFile(p), parseRequirements, 'invalid requirements file'),
 ];
+
+/**
+ * RECORD file lists come out as marker entries that `mergeFileLists` (lang.ts) must fold into their
+ * METADATA package; until the inventory step calls it, this analyzer stays out of the default list
+ * (otherwise every wheel would be counted twice). `langAnalyzersWithFileLists` includes it.
+ */
+export const pythonRecordAnalyzer: Analyzer = langAnalyzer(
+  'python-record',
+  1,
+  (p, { size }) => size < 64 * MB && basename(p) === 'RECORD' && /\.dist-info$/i.test(dirname(p)),
+  parseRecord,
+  'invalid RECORD',
+);

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { pythonAnalyzers } from './index.js';
+import { pythonAnalyzers as defaultPythonAnalyzers, pythonRecordAnalyzer } from './index.js';
 import { mergeFileLists } from '../lang.js';
 import { nv, runFile, runTree } from '../lang-common/testing.js';
 
+const pythonAnalyzers = [...defaultPythonAnalyzers, pythonRecordAnalyzer];
 const td = (p: string) => fileURLToPath(new URL(`./testdata/${p}`, import.meta.url));
 const L = 'sha256:layer1';
 
@@ -115,6 +116,12 @@ test('licences from License-Expression, License and classifiers', async () => {
   const lic = async (f: string) => (await runFile(pythonAnalyzers, td(f), 'x.dist-info/METADATA')).packages[0].licenses;
   assert.deepEqual(await lic('trivy/analyzer/packaging/classifier-license-dist/setuptools-51.3.3.dist-info/METADATA'), ['MIT License']);
   assert.deepEqual(await lic('trivy/parser/packaging/iniconfig-2.0.0.METADATA'), ['MIT']);
+});
+
+test('RECORD is not in the default list (its marker entries need mergeFileLists)', async () => {
+  assert.ok(!defaultPythonAnalyzers.some((a) => a.id === 'python-record'));
+  const r = await runTree(defaultPythonAnalyzers, td('syft/site-packages/license'));
+  assert.deepEqual(nv(r.packages), ['pygments@2.6.1', 'pygments@2.6.1']);
 });
 
 test('wants: metadata, RECORD, lockfiles and requirements by name', () => {
