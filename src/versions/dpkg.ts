@@ -23,7 +23,19 @@ const REVISION_CHARS = /^[A-Za-z0-9.+~]*$/;
  * does not start with a digit or holds characters outside the allowed set; a scanner must not
  * guess, so those are errors here too.
  */
+const cache = new Map<string, DpkgVersion>();
+
+/** Parsed versions are cached (a scan compares the same few versions many times): treat them as read-only. */
 export function parseDpkg(v: string): DpkgVersion {
+  const hit = cache.get(v);
+  if (hit) return hit;
+  const parsed = parseDpkgUncached(v);
+  if (cache.size > 10000) cache.clear();
+  cache.set(v, parsed);
+  return parsed;
+}
+
+function parseDpkgUncached(v: string): DpkgVersion {
   const fail = (reason: string): never => {
     throw new VersionError(ID, v, reason);
   };

@@ -27,7 +27,7 @@ const BY_NAME: Record<string, VersionScheme> = {
   // Scheme ids.
   ...Object.fromEntries(SCHEMES.map((s) => [s.id, s])),
   // dpkg family.
-  debian: dpkg, ubuntu: dpkg, 'linux mint': dpkg, deb: dpkg,
+  debian: dpkg, ubuntu: dpkg, 'linux mint': dpkg, echo: dpkg, deb: dpkg,
   // apk family.
   alpine: apk, wolfi: apk, chainguard: apk, alpaquita: apk, 'bellsoft hardened containers': apk, minimos: apk,
   // rpm family.

@@ -22,7 +22,19 @@ export interface RpmVersion {
 // (spaces, quotes, brackets, control characters) is garbage for a scanner.
 const ALLOWED = /^[A-Za-z0-9._+~^-]+$/;
 
+const cache = new Map<string, RpmVersion>();
+
+/** Parsed versions are cached (a scan compares the same few versions many times): treat them as read-only. */
 export function parseRpm(v: string): RpmVersion {
+  const hit = cache.get(v);
+  if (hit) return hit;
+  const parsed = parseRpmUncached(v);
+  if (cache.size > 10000) cache.clear();
+  cache.set(v, parsed);
+  return parsed;
+}
+
+function parseRpmUncached(v: string): RpmVersion {
   const fail = (reason: string): never => {
     throw new VersionError(ID, v, reason);
   };
