@@ -261,3 +261,31 @@ test('unparseable macros no k8s_audit rule uses are reported as warnings', () =>
   assert.deepEqual(eng.summary.warnings, ['macro "broken" (r.yaml:2:14): unexpected "foo" at column 17; no k8s_audit rule uses it']);
   assert.equal(eng.process(event()).length, 1);
 });
+
+test('fuzz: random rules either compile or fail with a CONFIG error, and evaluate without throwing', () => {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const fields = ['ka.verb', 'ka.user.groups', 'ka.req.pod.containers.image', 'jevt.value[/user]', 'ka.uri.param[dryRun]', 'ka.nope', 'toupper(ka.verb)', 'len(ka.user.groups)'];
+  const ops = ['=', '!=', '<', 'contains', 'icontains', 'glob', 'pmatch', 'in', 'intersects', 'exists', 'regex', 'startswith'];
+  const vals = ['create', '"a b"', '(create, x)', '()', '"[unclosed"', 'val(ka.verb)', '(inner_list)', '*'];
+  let compiled = 0;
+  for (let i = 0; i < 400; i++) {
+    const parts: string[] = [];
+    const n = 1 + Math.floor(rnd() * 3);
+    for (let j = 0; j < n; j++) {
+      const op = ops[Math.floor(rnd() * ops.length)];
+      parts.push(`${rnd() < 0.3 ? 'not ' : ''}${fields[Math.floor(rnd() * fields.length)]} ${op}${op === 'exists' ? '' : ' ' + vals[Math.floor(rnd() * vals.length)]}`);
+    }
+    const cond = parts.join(rnd() < 0.5 ? ' and ' : ' or ');
+    let eng: RuntimeEngine;
+    try {
+      eng = engineOf(`- list: inner_list\n  items: [create]\n${rule('F', JSON.stringify(cond))}`);
+    } catch (e) {
+      assert.ok(e instanceof CoastguardError && e.exitCode === ExitCode.CONFIG, `${cond}: ${e}`);
+      continue;
+    }
+    compiled++;
+    eng.process(event());
+  }
+  assert.ok(compiled > 100, `compiled ${compiled}`);
+});

@@ -77,3 +77,29 @@ test('glob follows fnmatch without FNM_PATHNAME; pmatch is a path-prefix match',
   const p = pathPrefixPredicate(['/etc', '/var/run/']);
   assert.deepEqual(['/etc', '/etc/passwd', '/etcx', '/var/run/docker.sock', '/var'].map(p), [true, true, false, true, false]);
 });
+
+test('fuzz: random conditions fail only with ConditionSyntaxError, never another exception', () => {
+  // Deterministic PRNG (mulberry32) so failures reproduce.
+  let seed = 0x5eed;
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const tokens = ['ka.verb', 'jevt.value[/a]', 'x', '(', ')', ',', 'and', 'or', 'not', '=', '!=', 'in', 'exists', 'contains', '"q"', "'", '"', '[', ']', 'val(', 'tolower(', 'create', ' ', '\n', '<=', 'pmatch', 'a.b[', '\\'];
+  let parsed = 0;
+  for (let i = 0; i < 3000; i++) {
+    const n = 1 + Math.floor(rnd() * 8);
+    let s = '';
+    for (let j = 0; j < n; j++) s += tokens[Math.floor(rnd() * tokens.length)] + (rnd() < 0.5 ? ' ' : '');
+    try {
+      parseCondition(s);
+      parsed++;
+    } catch (e) {
+      assert.ok(e instanceof ConditionSyntaxError, `${JSON.stringify(s)} threw ${e}`);
+      assert.ok(e.pos >= 0 && e.pos <= s.length, `position in range for ${JSON.stringify(s)}`);
+    }
+  }
+  assert.ok(parsed > 50, `some random inputs parse (${parsed})`);
+});
