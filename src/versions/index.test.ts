@@ -10,11 +10,13 @@ test('schemeFor maps OSV ecosystems, scheme ids and purl types', () => {
     ['Amazon Linux', 'rpm'], ['SUSE:Linux Enterprise Server 15 SP5', 'rpm'], ['openSUSE:Leap 15.5', 'rpm'], ['npm', 'semver'],
     ['PyPI', 'pep440'], ['Maven', 'maven'], ['Go', 'golang'], ['RubyGems', 'gem'], ['crates.io', 'cargo'],
     ['Packagist', 'composer'], ['NuGet', 'nuget'], ['Hex', 'semver'], ['Pub', 'semver'], ['dpkg', 'dpkg'], ['pep440', 'pep440'],
-    ['deb', 'dpkg'], ['pypi', 'pep440'], ['cargo', 'cargo'],
+    ['deb', 'dpkg'], ['pypi', 'pep440'], ['cargo', 'cargo'], ['Root:Debian:12', 'dpkg'], ['Root:Alpine:3.18', 'apk'],
+    ['Seal:Red Hat:7', 'rpm'], ['Seal:npm', 'semver'], ['Julia', 'semver'], ['Echo', 'dpkg'],
   ];
   for (const [name, id] of cases) assert.equal(schemeFor(name).id, id, name);
   assert.throws(() => schemeFor('Haiku'), (e: unknown) => e instanceof VersionError && /unknown ecosystem or version scheme/.test((e as Error).message));
   assert.throws(() => schemeFor(''), /unknown ecosystem/);
+  assert.throws(() => schemeFor('Root:Haiku'), /unknown ecosystem or version scheme/);
 });
 
 test('OSV ranges: introduced 0, several introduced/fixed pairs, unsorted events, last_affected, limit', () => {

@@ -35,7 +35,7 @@ const BY_NAME: Record<string, VersionScheme> = {
   amazon: rpm, suse: rpm, sles: rpm, opensuse: rpm, fedora: rpm, centos: rpm, 'oracle linux': rpm, oracle: rpm,
   mageia: rpm, openeuler: rpm, 'azure linux': rpm, 'cbl-mariner': rpm, mariner: rpm, 'photon os': rpm, photon: rpm,
   // Languages (OSV ecosystem names and purl types).
-  npm: semver, hex: semver, pub: semver, bitnami: semver, swifturl: semver, 'github actions': semver,
+  npm: semver, hex: semver, pub: semver, bitnami: semver, swifturl: semver, 'github actions': semver, julia: semver,
   pypi: pep440, python: pep440,
   maven: maven,
   go: golang, golang: golang,
@@ -45,6 +45,8 @@ const BY_NAME: Record<string, VersionScheme> = {
   nuget: nuget,
 };
 
+const VENDOR_PREFIXES = new Set(['root', 'seal']);
+
 /**
  * The scheme for an OSV ecosystem ("Debian:12", "Alpine:v3.19", "Red Hat:enterprise_linux:9",
  * "npm", "crates.io", …), a scheme id ("dpkg", "pep440", …) or a purl type ("deb", "pypi", …).
@@ -52,7 +54,10 @@ const BY_NAME: Record<string, VersionScheme> = {
  */
 export function schemeFor(ecosystemOrScheme: string): VersionScheme {
   const name = String(ecosystemOrScheme ?? '').trim();
-  const base = name.split(':')[0]!.trim().toLowerCase();
+  const segments = name.split(':');
+  // Vendors that republish patched packages prefix the upstream ecosystem: "Root:Debian:12", "Seal:npm".
+  if (segments.length > 1 && VENDOR_PREFIXES.has(segments[0]!.trim().toLowerCase())) return schemeFor(segments.slice(1).join(':'));
+  const base = segments[0]!.trim().toLowerCase();
   const scheme = BY_NAME[name.toLowerCase()] ?? BY_NAME[base];
   if (!scheme) {
     throw new VersionError(
