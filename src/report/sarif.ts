@@ -157,15 +157,33 @@ export function writeSarif(result: ScanResult, opts: ReportOptions = {}, limits:
   }
 }
 
+/**
+ * GitHub closes an alert when a later upload in the same category no longer has it, so the
+ * category must not change between builds: no image tag or digest, no OS point release.
+ */
+function stableName(result: ScanResult): string {
+  const name = result.artifact.name;
+  if (result.artifact.type !== 'container_image') return name;
+  return name.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '');
+}
+
+function stableTarget(target: string, result: ScanResult): string {
+  const name = result.artifact.name;
+  let t = target.startsWith(name) ? target.slice(name.length).trim() : target;
+  const os = /^\((\S+) [^)]*\)$/.exec(t);
+  if (os) t = `os-packages-${os[1]}`;
+  return t || 'image';
+}
+
 function sarifText(result: ScanResult, opts: ReportOptions, limits: SarifLimits, cap: number): string {
-  const base = `${TOOL_NAME}/${result.artifact.name}`;
+  const base = `${TOOL_NAME}/${stableName(result)}`;
   const byTarget = [...groupBy(result.findings, (f) => f.target)];
   const runs = [];
   if (byTarget.length === 0) {
     runs.push(run(result.artifact.name, `${base}/`, [], opts, cap));
   } else {
     const direct = byTarget.length <= limits.runs ? byTarget : byTarget.slice(0, limits.runs - 1);
-    for (const [target, list] of direct) runs.push(run(target, `${base}/${target}/`, list, opts, cap));
+    for (const [target, list] of direct) runs.push(run(target, `${base}/${stableTarget(target, result)}/`, list, opts, cap));
     if (direct.length < byTarget.length) {
       const rest = byTarget.slice(direct.length);
       runs.push(run(`${rest.length} more targets`, `${base}/more-targets/`, rest.flatMap(([, l]) => l), opts, cap));
