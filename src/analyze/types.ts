@@ -23,6 +23,8 @@ export interface AnalysisResult {
   /** Secret scanners and image-file checks report findings straight from the walk. */
   findings?: Finding[];
   warnings?: ScanWarning[];
+  /** Files an OS package installed, when its DB keeps them apart from the package list (dpkg). */
+  ownedFiles?: { package: string; files: string[] }[];
 }
 
 /** What the walk knows of every entry (files, dirs, links), for checks that need no body. */

@@ -19,6 +19,6 @@ const byNameVersion = (a: Package, b: Package) =>
  * ecosystem and PURLs once the OS is known, language packages inside OS-owned files are marked.
  */
 export function buildInventory(merged: MergedInventory): Inventory {
-  const packages = markOwnedFiles(finalizeOsPackages(merged.packages, merged.os)).sort(byNameVersion);
+  const packages = markOwnedFiles(finalizeOsPackages(merged.packages, merged.os), merged.owners).sort(byNameVersion);
   return { os: merged.os, packages, findings: merged.findings, warnings: merged.warnings };
 }

@@ -13,6 +13,8 @@ export interface MergedInventory {
   warnings: ScanWarning[];
   /** Final path → index of the layer that last wrote it. */
   files: Map<string, number>;
+  /** File (no leading slash) → the OS package that installed it, from separate file lists. */
+  owners: Map<string, string>;
 }
 
 interface Version {
@@ -87,6 +89,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
   const findings: Finding[] = [];
   const packages: Package[] = [];
   const osFound: { path: string; os: OSInfo }[] = [];
+  const owners = new Map<string, string>();
 
   for (const [path, versions] of history) {
     const top = versions[versions.length - 1];
@@ -105,6 +108,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
     for (const a of top.analyses) {
       const r: AnalysisResult = a.result;
       if (r.os) osFound.push({ path, os: r.os });
+      for (const o of r.ownedFiles ?? []) for (const f of o.files) owners.set(f, o.package);
       for (const w of r.warnings ?? []) warnings.push(w);
       for (const f of r.findings ?? []) if (f.kind !== 'secret') findings.push(f);
       for (const p of r.packages ?? []) {
@@ -121,7 +125,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
     }
   });
   const { os, path: osPath } = mergeOs(osFound);
-  return { os, osPath, packages, findings, warnings, files };
+  return { os, osPath, packages, findings, warnings, files, owners };
 }
 
 function attributeLayer(p: Package, path: string, analyzer: string, versions: Version[], layers: LayerResult[]): Package {

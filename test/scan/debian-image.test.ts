@@ -88,3 +88,18 @@ test('a second scan reads layers from the analysis cache and gives the same resu
   assert.deepEqual(b.result.packages, a.result.packages);
   assert.ok(warm * 3 < cold, `cached rescan ${warm} ms vs cold ${cold} ms`);
 });
+
+test('dpkg file lists: files map to the package that installed them, purged packages own nothing', async () => {
+  const { openImageInput } = await import('../../src/source/open-input.js');
+  const { analyzeLayers } = await import('../../src/source/layer-pool.js');
+  const { mergeLayers } = await import('../../src/scan/merge.js');
+  const { dpkgFileListAnalyzer } = await import('../../src/analyze/dpkg/index.js');
+  const { markOwnedFiles } = await import('../../src/scan/ownership.js');
+  const img = await openImageInput(join(dir, 'image.oci.tar'), { platform: { os: 'linux', architecture: 'amd64' } });
+  const m = mergeLayers(await analyzeLayers(img.layers, { analyzers: [dpkgFileListAnalyzer], workers: 0 }));
+  assert.equal(m.owners.get('usr/bin/dpkg'), 'dpkg');
+  assert.equal(m.owners.get('usr/include/zlib.h'), 'zlib1g-dev'); // installed in layer 2
+  assert.equal(m.owners.get('etc/protocols'), undefined); // netbase, purged in layer 3
+  const lang = { name: 'x', version: '1', ecosystem: 'Maven', purl: 'pkg:maven/x/x@1', licenses: [], locations: [{ path: 'usr/bin/dpkg!META-INF/x' }] };
+  assert.equal(markOwnedFiles([lang], m.owners)[0].ownedBy, 'dpkg');
+});

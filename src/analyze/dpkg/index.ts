@@ -2,5 +2,7 @@ export { dpkgAnalyzer, dpkgPackagesFromStatus, isDpkgStatusPath } from './analyz
 export { parseDpkgStatus, parseSourceField, isInstalled } from './parse-status.js';
 
 import { dpkgAnalyzer } from './analyzer.js';
+import { dpkgFileListAnalyzer } from './file-lists.js';
 import type { Analyzer } from '../types.js';
-export const dpkgAnalyzers: Analyzer[] = [dpkgAnalyzer];
+export { dpkgFileListAnalyzer };
+export const dpkgAnalyzers: Analyzer[] = [dpkgAnalyzer, dpkgFileListAnalyzer];
