@@ -7,6 +7,9 @@ import { buildDb } from '../vulndb/build.js';
 import { openVulnDb, type VulnDb } from '../vulndb/store.js';
 import { ALL_FIXTURE_SOURCES, fixture, tempDir } from '../vulndb/testing.js';
 import { detectVulnerabilities, type VulnerabilityFinding } from './index.js';
+// Test-only: the real analyzers feed the matcher end to end.
+import { dpkgPackagesFromStatus } from '../analyze/dpkg/index.js';
+import { finalizeOsPackages } from '../analyze/os/index.js';
 
 let db: VulnDb;
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -76,6 +79,9 @@ test('a Go binary: old golang.org/x/crypto and its toolchain as stdlib (Go vulnd
   const x = findings.find((f) => f.id === 'GO-2021-0356')!;
   assert.deepEqual([x.fixedVersion, x.status, x.aliases], ['0.0.0-20220314234659-1baeb1ce4c0b', 'fixed', ['CVE-2022-27191', 'GHSA-8c26-wmh5-6g9v']]);
   assert.equal(findings.find((f) => f.id === 'GO-2026-5932')!.status, 'affected'); // no fix published
+  // The Go analyzer writes the toolchain as "v1.20.1": same answer.
+  const v = detect([pkg('Go', 'stdlib', 'v1.20.1', bin)]).findings.map((f) => [f.id, f.fixedVersion ?? null]);
+  assert.deepEqual(v, expected.stdlib);
 });
 
 test('Alpine 3.19: libcrypto3/libssl3 and busybox subpackages inherit their origin\'s fixes', () => {
@@ -188,6 +194,26 @@ test('debian/derived-trixie: a real Debian 13 package DB and tracker feed give e
     assert.equal(f.installedVersion, '1.21.3-5+deb13u1');
     assert.equal(f.namespace, 'Debian:13');
   }
+});
+
+test('debian/derived-trixie end to end: the real dpkg status through the dpkg analyzer, then the matcher', async () => {
+  const dir = fixture('debian', 'derived-trixie');
+  const own = openVulnDb((await buildDb({ output: join(tempDir('cg-trixie-'), 'db'), sources: [{ path: join(dir, 'debian-security-tracker.json') }], now: NOW })).output);
+  const os: OSInfo = { family: 'debian', version: '13.8', codename: 'trixie' };
+  const parsed = dpkgPackagesFromStatus(readFileSync(join(dir, 'rootfs/var/lib/dpkg/status'), 'utf8'), 'var/lib/dpkg/status', LAYER);
+  assert.deepEqual(parsed.warnings, []);
+  const pkgs = finalizeOsPackages(parsed.packages, os);
+  assert.equal(pkgs.length, 129);
+  const { findings, warnings } = detectVulnerabilities(pkgs, os, own, { now: NOW });
+  own.close();
+  assert.deepEqual(warnings, []);
+  const expected = JSON.parse(readFileSync(join(dir, 'expected-findings.json'), 'utf8')) as { package: string; id: string; fixed: string }[];
+  assert.deepEqual(findings.map((f) => `${f.package.name} ${f.id} ${f.fixedVersion}`).sort(), expected.map((e) => `${e.package} ${e.id} ${e.fixed}`).sort());
+  const one = findings.find((f) => f.package.name === 'libkrb5-3' && f.id === 'CVE-2026-107364')!;
+  assert.equal(one.package.purl, 'pkg:deb/debian/libkrb5-3@1.21.3-5%2Bdeb13u1?arch=amd64&distro=debian-13.8');
+  assert.equal(one.location.path, 'var/lib/dpkg/status');
+  assert.equal(one.location.layer, LAYER);
+  assert.equal(typeof one.location.line, 'number');
 });
 
 test('PEP 503 names, RubySec and RustSec native ranges, ownedBy, unknown versions', () => {

@@ -45,11 +45,11 @@ export function languageKey(p: Package): { namespace: string; name: string; vers
 
 /**
  * Go vulndb writes versions without "v" and the toolchain as plain semver: "go1.21rc2" →
- * "1.21.0-rc.2", "go1.20" → "1.20.0", "v0.0.0-2020…" → "0.0.0-2020…".
+ * "1.21.0-rc.2", "go1.20" / "v1.20" → "1.20.0", "v0.0.0-2020…" → "0.0.0-2020…".
  */
 export function goVersion(name: string, v: string): string {
   if (name === 'stdlib' || name === 'toolchain') {
-    const m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/.exec(v.trim());
+    const m = /^(?:go|v)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/.exec(v.trim());
     if (!m) return v;
     const [, major, minor, patch, pre, n] = m;
     // Before Go 1.21 the first release of a line was "go1.20", i.e. 1.20.0.
