@@ -2,73 +2,90 @@
  * Case-insensitive multi-keyword search over bytes: every rule keyword is found in ONE pass over
  * the file, before any regex runs. Written by hand because the npm Aho-Corasick packages work on JS
  * strings (a file would first have to be decoded) and walk failure links per byte; here the
- * automaton is compiled into a dense DFA table (states × 256) so the hot loop is one table lookup
- * per byte, on the raw Buffer.
+ * automaton is compiled into a dense DFA over byte classes (bytes that occur in no keyword share
+ * one class, upper case folds onto lower case), so the hot loop is two array lookups per byte on
+ * the raw Buffer and the table stays small enough for the CPU cache.
  */
 export class KeywordMatcher {
   private readonly table: Int32Array;
+  private readonly classes: Uint8Array;
+  private readonly width: number;
   /** For each state, the keyword ids that end there (including via suffix links), or undefined. */
   private readonly outputs: (number[] | undefined)[];
   readonly size: number;
 
   constructor(readonly keywords: string[]) {
+    const encoded = keywords.map((kw) => Buffer.from(kw.toLowerCase(), 'utf8'));
+    // Byte classes: 0 = any byte no keyword uses; A-Z share the class of a-z.
+    const classes = new Uint8Array(256);
+    let width = 1;
+    for (const bytes of encoded) for (const b of bytes) if (classes[b] === 0) classes[b] = width++;
+    for (let b = 65; b <= 90; b++) classes[b] = classes[b + 32];
     const gotoRows: Map<number, number>[] = [new Map()];
     const out: Set<number>[] = [new Set()];
-    keywords.forEach((kw, id) => {
-      const bytes = Buffer.from(kw.toLowerCase(), 'utf8');
+    encoded.forEach((bytes, id) => {
       if (bytes.length === 0) return;
       let s = 0;
       for (const b of bytes) {
-        let nxt = gotoRows[s].get(b);
+        const c = classes[b];
+        let nxt = gotoRows[s].get(c);
         if (nxt === undefined) {
           nxt = gotoRows.length;
           gotoRows.push(new Map());
           out.push(new Set());
-          gotoRows[s].set(b, nxt);
+          gotoRows[s].set(c, nxt);
         }
         s = nxt;
       }
       out[s].add(id);
     });
     const n = gotoRows.length;
-    this.size = n;
-    const table = new Int32Array(n * 256);
+    const table = new Int32Array(n * width);
     const fail = new Int32Array(n);
-    // Breadth-first: a state's failure target is always computed before the state itself.
+    // Breadth-first: a state's failure target is always complete before the state itself.
     const queue: number[] = [];
-    for (let b = 0; b < 256; b++) {
-      const t = gotoRows[0].get(b);
-      table[b] = t ?? 0;
+    for (let c = 0; c < width; c++) {
+      const t = gotoRows[0].get(c);
+      table[c] = t ?? 0;
       if (t !== undefined) queue.push(t);
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
       for (const o of out[fail[s]]) out[s].add(o);
-      for (let b = 0; b < 256; b++) {
-        const t = gotoRows[s].get(b);
+      for (let c = 0; c < width; c++) {
+        const t = gotoRows[s].get(c);
         if (t !== undefined) {
-          fail[t] = table[fail[s] * 256 + b];
-          table[s * 256 + b] = t;
+          fail[t] = table[fail[s] * width + c];
+          table[s * width + c] = t;
           queue.push(t);
-        } else table[s * 256 + b] = table[fail[s] * 256 + b];
+        } else table[s * width + c] = table[fail[s] * width + c];
       }
     }
-    // Fold ASCII upper case onto lower case in the table itself: no per-byte lowering in the loop.
-    for (let s = 0; s < n; s++) for (let b = 65; b <= 90; b++) table[s * 256 + b] = table[s * 256 + b + 32];
+    this.size = n;
     this.table = table;
+    this.classes = classes;
+    this.width = width;
     this.outputs = out.map((o) => (o.size ? [...o] : undefined));
   }
 
   /** The ids of the keywords occurring in `buf` (each at most once). */
   search(buf: Uint8Array): Set<number> {
     const found = new Set<number>();
-    const table = this.table;
-    const outputs = this.outputs;
+    const seen = new Uint8Array(this.keywords.length);
+    const { table, classes, outputs, width } = this;
     let s = 0;
     for (let i = 0, len = buf.length; i < len; i++) {
-      s = table[(s << 8) | buf[i]];
+      s = table[s * width + classes[buf[i]]];
       const o = outputs[s];
-      if (o !== undefined) for (let k = 0; k < o.length; k++) found.add(o[k]);
+      if (o !== undefined) {
+        for (let k = 0; k < o.length; k++) {
+          const id = o[k];
+          if (seen[id] === 0) {
+            seen[id] = 1;
+            found.add(id);
+          }
+        }
+      }
     }
     return found;
   }

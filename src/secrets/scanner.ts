@@ -124,7 +124,7 @@ export class SecretScanner {
           secret = m[1];
           start = gi[1][0];
         }
-        if (!this.accept(c, secret, groups, m[0], text, start)) continue;
+        if (!this.accept(c, secret, groups, m[0], text, start, m.index)) continue;
         hits.push({ c, start, end: start + secret.length, secret });
       }
     }
@@ -132,7 +132,7 @@ export class SecretScanner {
     return this.toFindings(path, text, dedupe.call(this, hits), extra);
   }
 
-  private accept(c: Compiled, secret: string, groups: Record<string, string | undefined>, match: string, text: string, at: number): boolean {
+  private accept(c: Compiled, secret: string, groups: Record<string, string | undefined>, match: string, text: string, at: number, matchAt: number): boolean {
     const r = c.rule;
     if (!secret) return false;
     if (r.entropy !== undefined && shannonEntropy(secret) < r.entropy) return false;
@@ -151,7 +151,10 @@ export class SecretScanner {
       const line = text.slice(ls, le);
       if (r.allowLines.some((re) => re.test(line))) return false;
     }
-    if (r.validate && !r.validate(secret, groups, match)) return false;
+    if (r.validate) {
+      const lineBefore = text.slice(text.lastIndexOf('\n', matchAt - 1) + 1, matchAt);
+      if (!r.validate(secret, groups, match, lineBefore)) return false;
+    }
     return true;
   }
 

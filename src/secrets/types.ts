@@ -36,7 +36,7 @@ export interface SecretRule {
   /** Same, as a function (custom rules with include/exclude globs). */
   pathFilter?: (path: string) => boolean;
   /** Extra check on the match (e.g. user != password in a URL); false drops it. */
-  validate?: (secret: string, groups: Record<string, string | undefined>, match: string) => boolean;
+  validate?: (secret: string, groups: Record<string, string | undefined>, match: string, lineBefore: string) => boolean;
   /** Generic rules lose to specific ones when both match the same text. */
   generic?: boolean;
   /** Rules off unless enabled by name (AWS account ids: an identifier, not a credential). */

@@ -10,6 +10,14 @@ function looksLikeCode(v: string): boolean {
   return false;
 }
 
+/** The identifier that ends where the keyword starts ("DB_" of DB_PASSWORD, "stripe." of stripe.api_key). */
+function variableName(before: string): string {
+  return /[A-Za-z0-9_.-]{0,40}$/.exec(before)?.[0] ?? '';
+}
+
+/** Tokens printed in RFCs and vendor documentation as examples (OAuth 2.0 RFC 6749, OAuth 1.0 RFC 5849). */
+const DOCUMENTED_EXAMPLES = new Set(['2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'ad180jjd733klru7', 'hh5s93j4hdidpola', 'nnch734d00sl2jdk', 'kkk9d7dh3k39sjv7', 'hdk48Djdsa', 'j49sk3j29djd', 'dh893hdasih9', 'pfkkdhi9sl3r4s00', 'Q6ZZvhCEG6k6Ndhs7fPqHhRwU5xnSmDX']);
+
 const GENERIC_WHY = 'A credential written as a literal in a file is readable by everyone who can read the file: an image layer, a repository and its history, a build log.';
 const GENERIC_FIX = 'Rotate the credential, then read it at run time (environment injected by the orchestrator, a mounted secret file, a secret manager). If the value is not a secret, add `coastguard:ignore` on the line.';
 
@@ -18,14 +26,19 @@ export const genericRules: SecretRule[] = [
     id: 'generic-password', title: 'Hard-coded password', service: 'the system it logs in to', category: 'generic', severity: 'MEDIUM', generic: true,
     why: GENERIC_WHY, fix: GENERIC_FIX,
     keywords: ['pass', 'pwd'],
-    regex: /(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|passphrase|pwd|pass)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[^"'`\n]{4,200}?)\k<q>|(?<secret2>[^\s"'`;,<>]{6,200}))/i,
-    validate: (s, g) => {
+    // Starts at the keyword (a fast first-character filter for the regex engine); the rest of the
+    // variable name is read back from the line in validate().
+    regex: /(?<key>(?:passw(?:or)?d|passphrase|pwd|pass)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[^"'`\n]{4,200}?)\k<q>|(?<secret2>[^\s"'`;,<>]{6,200}))/i,
+    validate: (s, g, _m, before) => {
+      const key = variableName(before) + (g.key ?? '');
+      if (/bypass|compass|passenger|passthrough|passport/i.test(key)) return false;
+      if (/\s/.test(s) || /^[:.,`]|`/.test(s)) return false; // prose and docstrings, not a literal password
       if (placeholderPassword(s)) return false;
       if (looksLikeCode(s)) return false;
       if (/^\d{1,7}$/.test(s)) return false;
       if (g.secret2 !== undefined && /^[A-Za-z_]+$/.test(s)) return false; // bare word: a type or a variable
       if (/^(?:sha\d*|md5|bcrypt|argon2)\b|^\$2[aby]\$|^\{(?:SSHA|SHA|CRYPT)\}/i.test(s)) return false; // a hash, not the password
-      if (/length|min|max|policy|reset|field|label|hint|prompt|regex|pattern|hash|salt|file|path|url|env|var|type|mode|auth_?method/i.test(g.key ?? '')) return false;
+      if (/length|min|max|policy|reset|field|label|hint|prompt|regex|pattern|hash|salt|file|path|url|env|var|type|mode|auth_?method/i.test(key)) return false;
       return true;
     },
     entropy: 2.0,
@@ -35,17 +48,19 @@ export const genericRules: SecretRule[] = [
     id: 'generic-api-key', title: 'Hard-coded API key, token or secret', service: 'the service it belongs to', category: 'generic', severity: 'MEDIUM', generic: true,
     why: GENERIC_WHY, fix: GENERIC_FIX,
     keywords: ['key', 'token', 'secret', 'credential', 'auth'],
-    regex: /(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?))(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,]))/i,
+    regex: /(?<key>(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,]))/i,
     entropy: 3.5,
-    validate: (s, g) => {
-      if (/aws/i.test(g.key ?? '')) return false; // AWS keys have a known shape: the AWS rules own them
+    validate: (s, g, _m, before) => {
+      const key = variableName(before) + (g.key ?? '');
+      if (/aws/i.test(key)) return false; // AWS keys have a known shape: the AWS rules own them
       if (!/\d/.test(s)) return false;
       if (placeholderPassword(s)) return false;
       if (looksLikeCode(s)) return false;
       if (/^[A-Z0-9_]+$/.test(s) && s.includes('_')) return false; // an ENV_VAR_NAME
       if (/^\d+(?:\.\d+)*$/.test(s)) return false;
-      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) && /id\b|_id|uuid/i.test(g.key ?? '')) return false;
-      if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$/i.test(g.key ?? '')) return false;
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) && /id\b|_id|uuid/i.test(key)) return false;
+      if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$/i.test(key)) return false;
+      if (DOCUMENTED_EXAMPLES.has(s)) return false;
       if (s === 'ThisTokenIsNotSoSecretChangeIt') return false; // Symfony's documented default
       return true;
     },

@@ -34,7 +34,8 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'twilio-api-key', title: 'Twilio API key', service: 'Twilio', category: 'chat',
-    keywords: ['twilio', 'sk'], regex: /(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/, entropy: 3.2,
+    // Starts with the literal (fast scan); the left boundary is checked after it.
+    keywords: ['sk'], regex: /(?<secret>SK(?<![A-Za-z0-9]SK)[0-9a-fA-F]{32})(?![A-Za-z0-9])/, entropy: 3.2,
     allowLines: [/sha|hash|md5|digest|checksum/i], gitleaks: 'twilio-api-key', trivy: 'twilio-api-key',
   }),
   token({
@@ -48,7 +49,7 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'mailchimp-api-key', title: 'Mailchimp API key', service: 'Mailchimp', category: 'mail',
-    keywords: ['-us'], regex: /(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us\d{1,2})(?![A-Za-z0-9])/, gitleaks: 'mailchimp-api-key',
+    keywords: ['mailchimp', 'mc_api'], regex: /(?:mailchimp|mc_api)[^\n]{0,60}?(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us\d{1,2})(?![A-Za-z0-9])/i, gitleaks: 'mailchimp-api-key',
   }),
   token({
     id: 'postmark-token', title: 'Postmark server token', service: 'Postmark', category: 'mail',
@@ -149,7 +150,7 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'airtable-token', title: 'Airtable personal access token', service: 'Airtable', category: 'saas',
-    keywords: ['pat'], regex: /(?<![A-Za-z0-9])(?<secret>pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![a-f0-9])/, gitleaks: 'airtable-api-key',
+    keywords: ['pat'], regex: /(?<secret>pat(?<![A-Za-z0-9]pat)[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![a-f0-9])/, gitleaks: 'airtable-api-key',
   }),
   token({
     id: 'postman-api-key', title: 'Postman API key', service: 'Postman', category: 'saas',

@@ -30,7 +30,7 @@ export const vcsCiRules: SecretRule[] = [
   }),
   token({
     id: 'github-token-in-url', title: 'GitHub token in a git URL', service: 'GitHub', category: 'vcs',
-    keywords: ['x-oauth-basic', 'github.com'], regex: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9_]{30,100}):x-oauth-basic@github\.com/,
+    keywords: ['x-oauth-basic'], regex: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9_]{30,100})(?=:x-oauth-basic@github\.com)/,
     secretlint: 'PackageJSON_xOauthToken',
   }),
   token({
