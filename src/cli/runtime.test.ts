@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main, reportError } from './main.js';
 import { parseListen } from './runtime.js';
 
-const td = join('src', 'runtime', 'testdata');
+const td = join(dirname(fileURLToPath(import.meta.url)), '..', 'runtime', 'testdata');
 const K8S = join(td, 'upstream', 'k8saudit', 'k8s_audit_rules.yaml');
 const FALCO = join(td, 'upstream', 'falco-rules', 'falco_rules.yaml');
 const trace = (f: string) => join(td, 'legacy', 'trace_files', 'k8s_audit', f);
