@@ -37,7 +37,7 @@ export async function checkBase(
   return {
     findings: [{
       kind: 'policy',
-      id: 'CG-IMG-005',
+      id: 'CG-BASE-005',
       aliases: [],
       severity: 'MEDIUM',
       title: 'Base image has a newer build: rebuild needed',
@@ -45,7 +45,7 @@ export async function checkBase(
       fix: `Rebuild the image so it picks up ${name}@${now.topDigest}, and pin the base by digest (coastguard pin).`,
       target: img.name,
       location: { path: 'image config' },
-      fingerprint: fingerprint('policy', 'CG-IMG-005', img.name, digest, now.topDigest),
+      fingerprint: fingerprint('policy', 'CG-BASE-005', img.name, digest, now.topDigest),
       baseImage: { name, builtFrom: digest, current: now.topDigest },
     }],
     warnings: [],

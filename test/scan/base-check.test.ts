@@ -59,12 +59,12 @@ test('--check-base: no finding while the base tag is unchanged, "rebuild needed"
 
   const same = await scanJson(['image', `${reg.host}/team/app:1`, '--check-base']);
   assert.equal(same.code, 0);
-  assert.deepEqual(same.result.findings.filter((f) => f.id === 'CG-IMG-005'), []);
+  assert.deepEqual(same.result.findings.filter((f) => f.id === 'CG-BASE-005'), []);
 
   // The base is rebuilt: its tag now points elsewhere.
   reg.push(`oci-archive:${fixture('images/dive/test-oci-uncompressed-image.tar')}`, 'base/os:1');
   const moved = await scanJson(['image', `${reg.host}/team/app:1`, '--check-base']);
-  const f = moved.result.findings.filter((x) => x.id === 'CG-IMG-005');
+  const f = moved.result.findings.filter((x) => x.id === 'CG-BASE-005');
   assert.equal(f.length, 1);
   assert.equal(f[0].title, 'Base image has a newer build: rebuild needed');
   assert.equal((f[0].baseImage as { builtFrom: string }).builtFrom, topDigest);

@@ -103,3 +103,19 @@ test('dpkg file lists: files map to the package that installed them, purged pack
   const lang = { name: 'x', version: '1', ecosystem: 'Maven', purl: 'pkg:maven/x/x@1', licenses: [], locations: [{ path: 'usr/bin/dpkg!META-INF/x' }] };
   assert.equal(markOwnedFiles([lang], m.owners)[0].ownedBy, 'dpkg');
 });
+
+test('a secret written in one layer and deleted in the next is still reported, with its layer', async () => {
+  const out = join(work, 'secrets.json');
+  const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
+  const code = await main(['image', '--input', join(dir, 'image.oci.tar'), '--scanners', 'secret', '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache-secrets')], { stdout: quiet, stderr: quiet });
+  assert.equal(code, 0);
+  const r = JSON.parse(readFileSync(out, 'utf8')) as ScanResult;
+  const aws = r.findings.filter((f) => f.location.path === 'root/.aws-credentials-old');
+  assert.equal(aws.length, 1);
+  assert.equal(aws[0].id, 'aws-secret-access-key');
+  assert.equal(aws[0].removedInLaterLayer, true);
+  assert.match(aws[0].title, /\(removed in a later layer\)$/);
+  assert.equal(r.artifact.image!.layers.findIndex((l) => l.diffID === aws[0].location.layer), 2);
+  assert.equal(aws[0].location.line, 1);
+  assert.ok(!JSON.stringify(r).includes('wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz9hWq4QzH'), 'the secret is redacted everywhere');
+});
