@@ -43,9 +43,14 @@ async function walk(buf: Buffer, name: string, chain: string[], file: AnalyzerIn
   const manifestBody = [...entries].find(([n]) => n.toUpperCase() === 'META-INF/MANIFEST.MF')?.[1];
   const manifest = manifestBody ? parseManifest(manifestBody.toString('utf8')) : undefined;
   const licenses = manifestLicenses(manifest);
-  if (!found.length && manifest) {
+  if (manifest) {
+    // With pom.properties present they win; the manifest still names the jar itself when none of them
+    // does (Debian's guice.jar carries only its shaded cglib's pom.properties).
     const c = fromManifest(manifest, name);
-    if (c) found.push([c, 'MANIFEST.MF', licenses]);
+    // Compared without separators: Debian renames "geronimo-annotation_1.3_spec" to "geronimo-annotation-1.3-spec.jar".
+    const flat = (x: string) => x.toLowerCase().replace(/[-_.]/g, '');
+    const stem = flat(name.replace(JAVA_ARCHIVE, ''));
+    if (c && !found.some(([f]) => f.artifactId === c.artifactId || stem.startsWith(flat(f.artifactId)))) found.push([c, 'MANIFEST.MF', licenses]);
   }
   if (!found.length) {
     const c = fromFileName(name);
@@ -89,12 +94,14 @@ export function fromManifest(m: Map<string, string>, fileName: string): MavenCoo
   const byName = fromFileName(fileName);
   const version = m.get('Implementation-Version') || m.get('Bundle-Version') || m.get('Specification-Version');
   const bsn = m.get('Bundle-SymbolicName')?.split(';')[0].trim();
-  const title = [m.get('Implementation-Title'), m.get('Specification-Title')].find((t) => t && !/\s/.test(t));
+  const title = [m.get('Implementation-Title'), m.get('Specification-Title'), m.get('Bundle-Name')].find((t) => t && !/\s/.test(t));
+  const fromBsn = !byName?.artifactId && !title;
   const artifactId = byName?.artifactId || title || (bsn ? bsn.slice(bsn.lastIndexOf('.') + 1) : undefined);
   if (!artifactId || !version) return undefined;
   let groupId = m.get('Implementation-Vendor-Id') ?? '';
   if (/\s/.test(groupId) || !groupId.includes('.')) groupId = '';
-  if (!groupId && bsn && bsn.endsWith(`.${artifactId}`)) groupId = bsn.slice(0, -artifactId.length - 1);
+  // "<group>.<artifact>" symbolic names give the group — unless the artifact was read from that very name.
+  if (!groupId && !fromBsn && bsn && bsn.endsWith(`.${artifactId}`)) groupId = bsn.slice(0, -artifactId.length - 1);
   // Eclipse/OSGi-style file names are "<group>.<artifact>-<version>.jar": keep the artifact part only.
   let artifact = artifactId;
   if (groupId && artifact.startsWith(`${groupId}.`)) artifact = artifact.slice(groupId.length + 1);

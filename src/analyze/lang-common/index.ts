@@ -1,2 +1,3 @@
 export * from './package.js';
 export * from './elf.js';
+export * from './executable.js';
