@@ -63,6 +63,7 @@ class CompileError extends Error {
 }
 
 const LIST_OPS = new Set<CmpOp>(['in', 'intersects', 'pmatch']);
+const EXCEPTION_COMPS = new Set<string>(['=', '!=', '<', '<=', '>', '>=', 'contains', 'icontains', 'bcontains', 'startswith', 'bstartswith', 'endswith', 'glob', 'iglob', 'pmatch', 'in', 'intersects', 'regex']);
 
 /** Per-rule-set compiler state: parsed macros (cached), list expansion with loop detection. */
 class Compiler<E> {
@@ -356,14 +357,20 @@ class Compiler<E> {
 /** Builds the AST of a rule's exceptions: `not ((tuple1) or (tuple2) …)`, or undefined when none apply. */
 export function exceptionsAst(exs: ExceptionDef[], where: string): Ast | undefined {
   const alts: Ast[] = [];
-  const fieldOf = (name: string): FieldRef => {
-    const ast = parseCondition(`${name} exists`);
-    if (ast.kind !== 'check') throw configError(`invalid exception field "${name}"`, where);
+  const fieldOf = (name: unknown): FieldRef => {
+    let ast: Ast | undefined;
+    try {
+      if (typeof name === 'string') ast = parseCondition(`${name} exists`);
+    } catch {
+      /* reported below */
+    }
+    if (ast?.kind !== 'check' || ast.op !== 'exists') throw configError(`invalid exception field "${String(name)}"`, where);
     return ast.field;
   };
   const lit = (v: unknown): Operand => ({ kind: 'lit', value: String(v), quoted: true, pos: 0 });
   const check = (field: string, comp: string, value: unknown): Ast => {
     const op = (comp === '==' ? '=' : comp) as CmpOp;
+    if (!EXCEPTION_COMPS.has(op)) throw configError(`exception comparison operator "${String(comp)}" is not supported`, where);
     const f = fieldOf(field);
     if (LIST_OPS.has(op)) {
       const items = Array.isArray(value) ? value.map(lit) : [lit(value)];

@@ -289,3 +289,8 @@ test('fuzz: random rules either compile or fail with a CONFIG error, and evaluat
   }
   assert.ok(compiled > 100, `compiled ${compiled}`);
 });
+
+test('bad exception fields and comps are CONFIG errors', () => {
+  assert.match(configFailure(rule('E', 'ka.verb=x', '  exceptions:\n    - name: e\n      fields: [ka verb]\n      values: [[a]]\n')).message, /invalid exception field "ka verb": r\.yaml:3:14: rule "E"/);
+  assert.match(configFailure(rule('E', 'ka.verb=x', '  exceptions:\n    - name: e\n      fields: [ka.verb]\n      comps: [nope]\n      values: [[a]]\n')).message, /exception comparison operator "nope" is not supported/);
+});
