@@ -6,7 +6,7 @@ import type { VersionScheme } from '../versions/types.js';
 import type { CvssScore } from '../vulndb/cvss.js';
 import { preferredScore } from '../vulndb/cvss.js';
 import { baseEcosystem } from '../vulndb/names.js';
-import type { AffectedRow, VulnDb, VulnDetails } from '../vulndb/store.js';
+import type { AffectedRow, VulnDb } from '../vulndb/store.js';
 import { dbAgeWarning } from '../vulndb/age.js';
 import { matchDistro, matchLanguage, type MatchResult, type RangeErrors } from './match.js';
 import { isOsPackage, languageKey, osNamespace } from './namespace.js';
@@ -61,6 +61,7 @@ export function detectVulnerabilities(
   const wildcardNs = osNs ? `${baseEcosystem(osNs)}:*` : undefined;
   let osSkipped = 0;
   const noScheme = new Set<string>();
+  const matched = new Map<string, { vulnId: string; m: MatchResult }[]>();
 
   const scheme = (eco: string): VersionScheme | undefined => {
     if (!schemes.has(eco)) {
@@ -110,20 +111,26 @@ export function detectVulnerabilities(
       continue;
     }
     if (rows.length === 0) continue;
-    const byVuln = new Map<string, AffectedRow[]>();
-    for (const r of rows) {
-      const list = byVuln.get(r.vulnId);
-      if (list) list.push(r);
-      else byVuln.set(r.vulnId, [r]);
+    // Images repeat packages (the same npm module in many node_modules): match each distinct
+    // (namespace, name, version) once.
+    const key = `${namespace}\0${name}\0${version}`;
+    let matches = matched.get(key);
+    if (!matches) {
+      matches = [];
+      const byVuln = new Map<string, AffectedRow[]>();
+      for (const r of rows) {
+        const list = byVuln.get(r.vulnId);
+        if (list) list.push(r);
+        else byVuln.set(r.vulnId, [r]);
+      }
+      for (const [vulnId, group] of byVuln) {
+        const m = os_ ? matchDistro(s, version, group, errors) : matchLanguage(s, version, group, errors);
+        if (m && !(opts.ignoreUnfixed && !m.fixedVersion)) matches.push({ vulnId, m });
+      }
+      matched.set(key, matches);
     }
-    const perPackage: VulnerabilityFinding[] = [];
-    for (const [vulnId, group] of byVuln) {
-      const m = os_ ? matchDistro(s, version, group, errors) : matchLanguage(s, version, group, errors);
-      if (!m) continue;
-      if (opts.ignoreUnfixed && !m.fixedVersion) continue;
-      perPackage.push(toFinding(p, namespace, vulnId, m, db));
-    }
-    findings.push(...dedupeAliases(perPackage));
+    if (matches.length === 0) continue;
+    findings.push(...dedupeAliases(matches.map(({ vulnId, m }) => toFinding(p, namespace, vulnId, m, db))));
   }
 
   if (osSkipped && os) {
@@ -143,16 +150,9 @@ export function detectVulnerabilities(
 
 function toFinding(p: Package, namespace: string, vulnId: string, m: MatchResult, db: VulnDb): VulnerabilityFinding {
   const v = db.vuln(vulnId);
-  let cvss = v?.cvss ?? [];
-  let severity: Severity = m.severity ?? (v && v.severity !== 'UNKNOWN' ? v.severity : 'UNKNOWN');
-  if (cvss.length === 0 || severity === 'UNKNOWN') {
-    // Distro feeds and some OSV sets (Go) carry no scores: borrow them from a record that names this one.
-    const other = related(db, vulnId, v);
-    if (cvss.length === 0) cvss = other.find((o) => o.cvss.length)?.cvss ?? [];
-    if (severity === 'UNKNOWN') {
-      severity = preferredScore(cvss)?.severity ?? other.find((o) => o.severity !== 'UNKNOWN')?.severity ?? 'UNKNOWN';
-    }
-  }
+  // Records without scores of their own already carry their aliases' (borrowed at build time).
+  const cvss = v?.cvss ?? [];
+  const severity: Severity = m.severity ?? (v && v.severity !== 'UNKNOWN' ? v.severity : preferredScore(cvss)?.severity ?? 'UNKNOWN');
   const location = p.locations[0] ?? { path: p.purl };
   const title = v?.title || firstLine(v?.description) || vulnId;
   const f: VulnerabilityFinding = {
@@ -180,15 +180,6 @@ function toFinding(p: Package, namespace: string, vulnId: string, m: MatchResult
   if (m.advisories.length) f.advisories = m.advisories;
   if (v?.published) f.published = v.published;
   return f;
-}
-
-function related(db: VulnDb, id: string, v: VulnDetails | undefined): VulnDetails[] {
-  const out = db.byAlias(id);
-  for (const a of v?.aliases ?? []) {
-    const r = db.vuln(a);
-    if (r) out.push(r);
-  }
-  return out;
 }
 
 function firstLine(s: string | undefined): string | undefined {

@@ -161,3 +161,17 @@ test('default path honours --cache-dir, COASTGUARD_CACHE_DIR and XDG_CACHE_HOME;
   });
   assert.equal(dbAgeWarning(db, 0, new Date('2030-01-01')), undefined);
 });
+
+test('records without scores borrow them from their aliases at build time', async () => {
+  const d = tempDir();
+  const tracker = join(d, 'tracker.json');
+  // A tracker entry for the CVE that GHSA-xvch-5gv4-984h (minimist) names as its alias.
+  writeFileSync(tracker, JSON.stringify({ 'node-minimist': { 'CVE-2021-44906': { releases: { bookworm: { status: 'open', urgency: 'not yet assigned' } } } } }));
+  await buildDb({ output: join(d, 'b.db'), sources: [{ path: tracker }, { path: fixture('ghsa') }] });
+  const db = openVulnDb(join(d, 'b.db'));
+  const cve = db.vuln('CVE-2021-44906')!;
+  assert.deepEqual(cve.cvss, [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: 9.8, severity: 'CRITICAL', source: 'GHSA-xvch-5gv4-984h' }]);
+  assert.equal(cve.severity, 'CRITICAL');
+  assert.equal(db.vuln('GHSA-xvch-5gv4-984h')!.cvss[0].source, undefined);
+  db.close();
+});

@@ -72,6 +72,7 @@ export async function buildDb(opts: BuildOptions): Promise<BuildSummary> {
       summaries.push({ ...stats, formats: [...stats.formats].sort() });
     }
     db.exec(INDEX_SQL);
+    borrowScores(db);
     db.exec('INSERT INTO namespaces SELECT namespace, count(DISTINCT package), count(*) FROM affected GROUP BY namespace');
     const now = (opts.now ?? new Date()).toISOString();
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -221,4 +222,36 @@ class Writer implements FeedSink {
   warn(what: string, where: string): void {
     this.warnings.push({ what, where });
   }
+}
+
+/**
+ * Records without CVSS (Go vulndb, distro CVE entries) take the scores of a record they are an
+ * alias of or that is their alias (GHSA-… ↔ CVE-…, GO-… → GHSA-…), marked with `source`, and its
+ * severity when they have none of their own. Done once here so matching stays a lookup.
+ */
+function borrowScores(db: Database.Database) {
+  const pairs = db
+    .prepare(
+      `SELECT v.id AS needy, d.id AS donor, d.cvss AS cvss, d.severity AS severity FROM vulns v
+         JOIN aliases a ON a.vuln_id = v.id JOIN vulns d ON d.id = a.alias
+         WHERE v.cvss = '[]' AND d.cvss != '[]'
+       UNION ALL
+       SELECT v.id, d.id, d.cvss, d.severity FROM vulns v
+         JOIN aliases a ON a.alias = v.id JOIN vulns d ON d.id = a.vuln_id
+         WHERE v.cvss = '[]' AND d.cvss != '[]'
+       ORDER BY 1, 2`,
+    )
+    .all() as { needy: string; donor: string; cvss: string; severity: string }[];
+  const update = db.prepare(
+    "UPDATE vulns SET cvss = ?, severity = CASE WHEN severity = 'UNKNOWN' THEN ? ELSE severity END WHERE id = ?",
+  );
+  let last = '';
+  db.transaction(() => {
+    for (const p of pairs) {
+      if (p.needy === last) continue; // first donor in id order: deterministic
+      last = p.needy;
+      const scores = (JSON.parse(p.cvss) as CvssScore[]).map((c) => ({ ...c, source: c.source ?? p.donor }));
+      update.run(JSON.stringify(scores), p.severity, p.needy);
+    }
+  })();
 }
