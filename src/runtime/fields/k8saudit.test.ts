@@ -80,3 +80,25 @@ test('helpers: image repositories and JSON pointers', () => {
   assert.deepEqual(parsePointer('/a~1~0b'), ['a/~b']);
   assert.throws(() => parsePointer('stage'), /must start with "\/"/);
 });
+
+test('fuzz: events with values of unexpected types never make a field throw', () => {
+  let seed = 3;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const weird = [null, 1, 'x', [], {}, [null, 1, 'a', {}], true, { a: [1] }];
+  const mutate = (o: unknown): unknown => {
+    if (o === null || typeof o !== 'object') return rnd() < 0.2 ? weird[Math.floor(rnd() * weird.length)] : o;
+    if (Array.isArray(o)) return o.map(mutate);
+    const r: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) r[k] = k === 'stageTimestamp' || k === 'kind' ? v : rnd() < 0.15 ? weird[Math.floor(rnd() * weird.length)] : mutate(v);
+    return r;
+  };
+  const bases = ['create_nginx_pod_privileged_2nd_container.json', 'create_cluster_role_wildcard_resources.json', 'create_nginx_pod_sensitive_mount.json', 'attach_cluster_admin_role.json', 'create_nginx_service_nodeport.json'].map(load);
+  const extractors = [...k8sAuditSource.fields.values()].map((d) => d.make(d.arg === 'required' ? (d.name.includes('value') ? '/requestObject/spec' : '/etc') : d.arg === 'optional' ? undefined : undefined));
+  for (let i = 0; i < 300; i++) {
+    const e = decodeText(JSON.stringify(mutate(bases[i % bases.length].obj))).events[0];
+    for (const x of extractors) {
+      const v = x(e);
+      assert.ok(v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string')));
+    }
+  }
+});

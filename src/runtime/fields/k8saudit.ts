@@ -105,11 +105,12 @@ export function imageRepository(image: string): string {
 
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
+/** The pod's containers of one kind; entries that are not objects (malformed events) read as empty. */
 function containers(e: E, list: string, idx: number | undefined): Obj[] | undefined {
   const a = at(e.obj, ['requestObject', 'spec', list]);
   if (!Array.isArray(a)) return undefined;
-  if (idx === undefined) return a as Obj[];
-  return idx < a.length ? [a[idx] as Obj] : undefined;
+  const pick = idx === undefined ? a : idx < a.length ? [a[idx]] : undefined;
+  return pick?.map((c) => (isObj(c) ? c : {}));
 }
 
 /** A per-container list field: one value per container that has it (containers without it are skipped). */
