@@ -35,8 +35,8 @@ function tree(src: string, at: string): Entry[] {
 async function layerTar(entries: Entry[]): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((r) => pack.on('end', r));
+  pack.on('data', (c: unknown) => void chunks.push(c as Buffer));
+  const done = new Promise<void>((r) => pack.on('end', () => r()));
   for (const e of entries) {
     await new Promise<void>((res, rej) => pack.entry({ name: e.path, mode: e.mode ?? 0o644, size: e.body?.length ?? 0 }, e.body ?? Buffer.alloc(0), (err) => (err ? rej(err) : res())));
   }

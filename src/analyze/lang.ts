@@ -21,7 +21,8 @@ export const langAnalyzersWithFileLists: Analyzer[] = [...langAnalyzers, pythonR
 /**
  * Analyzers see one file at a time, so a file list that lives beside a package's metadata (Python's
  * `RECORD` next to `METADATA`) comes out as its own entry, marked `meta.fileListOf` = the metadata
- * path. Run this once over the merged inventory: it moves each list onto its package's `files` and
+ * path. Run this once over the merged inventory: it moves each list onto its package's
+ * `meta.installedFiles` (not `files`, which means "an OS package's file list" to the ownership step) and
  * drops the marker entries (orphans too — a RECORD without METADATA names no installed package).
  */
 export function mergeFileLists(pkgs: Package[]): Package[] {
@@ -37,7 +38,8 @@ export function mergeFileLists(pkgs: Package[]): Package[] {
       continue;
     }
     const owner = byLocation.get(`${p.locations[0]?.layer ?? ''}\0${target}`);
-    if (owner && p.files) owner.files = [...(owner.files ?? []), ...p.files];
+    const files = p.meta?.installedFiles;
+    if (owner && Array.isArray(files)) owner.meta = { ...(owner.meta ?? {}), installedFiles: [...((owner.meta?.installedFiles as string[]) ?? []), ...files] };
   }
   return out;
 }

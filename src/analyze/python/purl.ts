@@ -10,12 +10,11 @@ export function pypiPackage(
   name: string,
   version: string,
   file: { path: string; layer?: string },
-  extra: { licenses?: string[]; meta?: Record<string, unknown>; files?: string[] } = {},
+  extra: { licenses?: string[]; meta?: Record<string, unknown> } = {},
 ): Package {
   const norm = normalizeName(name);
   const meta = { ...(extra.meta ?? {}) };
   if (norm !== name) meta.declaredName = name;
   const pkg = langPackage({ ecosystem: 'PyPI', purlType: 'pypi', name: norm, version, licenses: extra.licenses, meta }, file);
-  if (extra.files) pkg.files = extra.files;
   return pkg;
 }

@@ -20,7 +20,7 @@ export function parseRecord(file: AnalyzerInput): Package[] {
     const path = csvFirst(line);
     files.push(joinPath(sitePackages, path));
   }
-  return [pypiPackage(normalizeName(m[1]), m[2], file, { files, meta: { fileListOf: `${distInfo}/METADATA` } })];
+  return [pypiPackage(normalizeName(m[1]), m[2], file, { meta: { fileListOf: `${distInfo}/METADATA`, installedFiles: files } })];
 }
 
 /** First CSV column (paths with commas are quoted, with "" for a quote). */
