@@ -1,12 +1,13 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OSInfo, Package } from '../core/types.js';
 import { buildDb } from '../vulndb/build.js';
 import { openVulnDb, type VulnDb } from '../vulndb/store.js';
 import { ALL_FIXTURE_SOURCES, fixture, tempDir } from '../vulndb/testing.js';
-import { detectVulnerabilities, type VulnerabilityFinding } from './index.js';
+import { detectVulnerabilities, scanVulnerabilities, type VulnerabilityFinding } from './index.js';
+import { CoastguardError, ExitCode } from '../core/errors.js';
 // Test-only: the real analyzers feed the matcher end to end.
 import { dpkgPackagesFromStatus } from '../analyze/dpkg/index.js';
 import { finalizeOsPackages } from '../analyze/os/index.js';
@@ -250,4 +251,21 @@ test('OS packages without OS info or with an old DB warn', () => {
     "vulnerability database is 36 days old (built 2026-11-25T12:00:00.000Z); run 'coastguard db update'",
     'OS release unknown; 1 OS packages not checked for vulnerabilities',
   ]);
+});
+
+test('scanVulnerabilities: no DB → one warning (or exit 4 when the vuln scanner was asked for); a damaged DB always fails', async () => {
+  const dir = tempDir('cg-scan-');
+  const lodash = pkg('npm', 'lodash', '4.17.15');
+  const none = scanVulnerabilities([lodash], undefined, { cacheDir: dir });
+  assert.deepEqual(none.findings, []);
+  assert.equal(none.skipped, true);
+  assert.deepEqual(none.warnings, [
+    { what: "vulnerability scan skipped: no vulnerability database (run 'coastguard db update', or 'coastguard db build SOURCE…' offline)", where: join(dir, 'db', 'coastguard.db') },
+  ]);
+  assert.throws(() => scanVulnerabilities([lodash], undefined, { cacheDir: dir, required: true }), (e: CoastguardError) => e.exitCode === ExitCode.DB && /not found/.test(e.what));
+  await buildDb({ output: join(dir, 'db', 'coastguard.db'), sources: [{ path: fixture('ghsa') }], now: NOW });
+  const ok = scanVulnerabilities([lodash], undefined, { cacheDir: dir, now: NOW });
+  assert.deepEqual(ok.findings.map((f) => f.id), ['GHSA-p6mc-m468-83gw']);
+  writeFileSync(join(dir, 'broken.db'), 'x'.repeat(200));
+  assert.throws(() => scanVulnerabilities([lodash], undefined, { db: join(dir, 'broken.db') }), (e: CoastguardError) => e.exitCode === ExitCode.DB);
 });

@@ -13,6 +13,7 @@ import { isOsPackage, languageKey, osNamespace } from './namespace.js';
 import { memoScheme } from './memo-scheme.js';
 
 export { isOsPackage, languageKey, osNamespace, goVersion } from './namespace.js';
+export { scanVulnerabilities, type VulnScanOptions } from './scanner.js';
 
 export interface DetectOptions {
   /** Drop findings with no fixed version (Trivy's --ignore-unfixed). */
