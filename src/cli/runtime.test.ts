@@ -128,3 +128,11 @@ test('runtime serve: starts, alerts on stdout, stops on SIGTERM with a summary',
   assert.equal(await done, 0);
   assert.match(stderr.text, /stopped: 1 events, 1 alerts, 0 skipped\n$/);
 });
+
+test('runtime check --validate: loads, compiles and summarises without events', async () => {
+  const r = await run(['runtime', 'check', '--validate', '--rules', FALCO, '--rules', K8S]);
+  assert.equal(r.code, 0);
+  const s = JSON.parse(r.out);
+  assert.deepEqual([s.valid, s.rules, s.enabled, s.skipped.length, s.warnings.length], [true, 48, 48, 25, 0]);
+  assert.equal(s.skipped[0].source, 'syscall');
+});

@@ -76,6 +76,7 @@ const check: Command = {
     '      --rule-matching first|all   one alert per event from the first matching rule (Falco default) or all',
     '      --min-priority P      drop alerts below P (debug … emergency)',
     '      --exit-code N         exit with N when any alert was raised',
+    '      --validate            only load and compile the rules; print a JSON summary (skipped rules with reasons)',
     '  -v, --verbose             list rules not evaluated and notes on stderr',
     '  EVENTS                    files of audit events; "-" reads stdin',
   ].join('\n'),
@@ -84,8 +85,18 @@ const check: Command = {
     format: { type: 'string', short: 'f', multiple: true },
     output: { type: 'string', short: 'o', multiple: true },
     'exit-code': { type: 'string' },
+    validate: { type: 'boolean' },
   },
   async run(ctx) {
+    if (ctx.values.validate) {
+      // Like `falco --validate`: load and compile, report, no events needed.
+      const engine = loadEngine({ ...ctx, values: { ...ctx.values, quiet: false } });
+      const s = engine.summary;
+      ctx.stdout.write(
+        JSON.stringify({ valid: true, files: s.files, rules: s.rulesLoaded, enabled: s.rulesEnabled, skipped: s.skipped, warnings: s.warnings, notes: s.notes }, null, 2) + '\n',
+      );
+      return ExitCode.OK;
+    }
     if (!ctx.positionals.length) throw usageError('no events file given', 'coastguard runtime check --rules FILE EVENTS…');
     const formats = list(ctx.values.format);
     const outputs = list(ctx.values.output);
