@@ -170,6 +170,17 @@ test('Debian 12: no-dsa, unimportant, not-affected, DSA-only fixes, sid-only fix
   assert.deepEqual(brief(buster.findings), [['chromium', 'CVE-2022-0456', null, 'end_of_life']]);
 });
 
+test('a DB holding only release-less tracker lines still covers every Debian release', async () => {
+  const out = join(tempDir('cg-wild-'), 'db');
+  await buildDb({ output: out, sources: [{ path: fixture('debian', 'vuln-list', 'tracker', 'CVE', 'CVE-2011-3374.json') }], now: NOW });
+  const only = openVulnDb(out);
+  const apt = pkg('Debian', 'apt', '2.6.1', { source: { name: 'apt', version: '2.6.1' } });
+  const r = detectVulnerabilities([apt], { family: 'debian', version: '12.5', codename: 'bookworm' }, only, { now: NOW });
+  only.close();
+  assert.deepEqual(r.warnings, []);
+  assert.deepEqual(r.findings.map((f) => [f.id, f.status, f.severity, f.note]), [['CVE-2011-3374', 'affected', 'LOW', 'unimportant']]);
+});
+
 test('debian/derived-trixie: a real Debian 13 package DB and tracker feed give exactly the expected findings', async () => {
   // Its own feed only: the expected findings are what this feed implies for this package set.
   const dir = fixture('debian', 'derived-trixie');

@@ -87,7 +87,7 @@ export function detectVulnerabilities(
     let rows: AffectedRow[];
     const os_ = isOsPackage(p);
     if (os_) {
-      if (!osNs || !db.hasNamespace(osNs)) {
+      if (!osNs || !(db.hasNamespace(osNs) || (wildcardNs !== undefined && db.hasNamespace(wildcardNs)))) {
         osSkipped++;
         continue;
       }
