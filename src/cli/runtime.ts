@@ -1,9 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { CoastguardError, ExitCode, inputError, usageError } from '../core/errors.js';
 import type { Command, CommandContext } from './command.js';
 import {
   alertJsonLine,
   alertsTable,
+  decodePayload,
   decodeText,
   expandRulesPaths,
   fileSink,
@@ -15,8 +17,12 @@ import {
   webhookSink,
   type Alert,
   type AlertSink,
+  type DecodeResult,
   type EngineOptions,
 } from '../runtime/index.js';
+
+/** Files larger than this are read as JSON lines, streaming. */
+const STREAM_THRESHOLD = 64 * 1024 * 1024;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : v === undefined ? [] : [String(v)]);
 
@@ -116,28 +122,46 @@ const check: Command = {
     let events = 0;
     let skippedShown = 0;
     let skippedTotal = 0;
+    const skipped = (detail: string, file: string) => {
+      skippedTotal++;
+      if (skippedShown++ < 10) ctx.stderr.write(`coastguard: runtime: skipped input: ${detail}: ${file}\n`);
+    };
+    const evaluate = (dec: DecodeResult, file: string) => {
+      events += dec.events.length;
+      for (const s of dec.skipped) skipped(s.detail, file);
+      for (const e of dec.events) {
+        try {
+          alerts.push(...engine.process(e));
+        } catch (err) {
+          // One pathological event (e.g. nesting too deep to render) must not stop the run.
+          skipped(`event #${e.num}: ${(err as Error).message}`, file);
+        }
+      }
+    };
     for (const file of ctx.positionals) {
+      let size = 0;
+      try {
+        size = file === '-' ? 0 : statSync(file).size;
+      } catch (e) {
+        throw inputError(`cannot read events file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+      }
+      if (size > STREAM_THRESHOLD) {
+        // Big audit logs are JSON lines: stream them instead of holding the file in memory.
+        const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+        try {
+          for await (const line of lines) if (line.trim()) evaluate(decodePayload(line, { firstNum: events + 1 }), file);
+        } catch (e) {
+          throw inputError(`cannot read events file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+        }
+        continue;
+      }
       let text: string;
       try {
         text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
       } catch (e) {
         throw inputError(`cannot read events file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
       }
-      const dec = decodeText(text, { firstNum: events + 1 });
-      events += dec.events.length;
-      for (const s of dec.skipped) {
-        skippedTotal++;
-        if (skippedShown++ < 10) ctx.stderr.write(`coastguard: runtime: skipped input: ${s.detail}: ${file}\n`);
-      }
-      for (const e of dec.events) {
-        try {
-          alerts.push(...engine.process(e));
-        } catch (err) {
-          // One pathological event (e.g. nesting too deep to render) must not stop the run.
-          skippedTotal++;
-          if (skippedShown++ < 10) ctx.stderr.write(`coastguard: runtime: skipped event #${e.num}: ${(err as Error).message}: ${file}\n`);
-        }
-      }
+      evaluate(decodeText(text, { firstNum: events + 1 }), file);
     }
     if (skippedTotal > 10) ctx.stderr.write(`coastguard: runtime: ${skippedTotal} inputs skipped in total\n`);
     for (const { fmt, out } of pairs) {
