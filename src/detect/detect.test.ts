@@ -170,6 +170,20 @@ test('Debian 12: no-dsa, unimportant, not-affected, DSA-only fixes, sid-only fix
   assert.deepEqual(brief(buster.findings), [['chromium', 'CVE-2022-0456', null, 'end_of_life']]);
 });
 
+test('AlmaLinux 9: OSV advisories keyed on binary rpm names', () => {
+  const rpm = (name: string, version: string) =>
+    pkg('AlmaLinux', name, version, { source: { name: 'avahi', version }, purl: `pkg:rpm/almalinux/${name}@${version}`, locations: [{ path: 'var/lib/rpm/rpmdb.sqlite', layer: LAYER }] });
+  const os: OSInfo = { family: 'alma', version: '9.3' };
+  const { findings, warnings } = detect([rpm('avahi-libs', '0.8-12.el9'), rpm('avahi', '0.8-20.el9'), rpm('avahi-glib', '0.8-12.el9_2.1')], os);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(brief(findings), [
+    ['avahi-glib', 'ALSA-2024:2433', '0.8-20.el9', 'fixed'],
+    ['avahi-libs', 'ALSA-2024:2433', '0.8-20.el9', 'fixed'],
+  ]);
+  assert.equal(findings[0].title, 'Moderate: avahi security update');
+  assert.equal(findings[0].namespace, 'AlmaLinux:9');
+});
+
 test('a DB holding only release-less tracker lines still covers every Debian release', async () => {
   const out = join(tempDir('cg-wild-'), 'db');
   await buildDb({ output: out, sources: [{ path: fixture('debian', 'vuln-list', 'tracker', 'CVE', 'CVE-2011-3374.json') }], now: NOW });

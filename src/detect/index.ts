@@ -9,7 +9,7 @@ import { baseEcosystem } from '../vulndb/names.js';
 import type { AffectedRow, VulnDb } from '../vulndb/store.js';
 import { dbAgeWarning } from '../vulndb/age.js';
 import { matchDistro, matchLanguage, type MatchResult, type RangeErrors } from './match.js';
-import { isOsPackage, languageKey, osNamespace } from './namespace.js';
+import { isOsPackage, keysOnBinaryNames, languageKey, osNamespace } from './namespace.js';
 import { memoScheme } from './memo-scheme.js';
 
 export { isOsPackage, languageKey, osNamespace, goVersion } from './namespace.js';
@@ -92,8 +92,9 @@ export function detectVulnerabilities(
         continue;
       }
       namespace = osNs;
-      name = p.source?.name || p.name;
-      version = p.source?.version || p.version;
+      const binary = keysOnBinaryNames(osNs);
+      name = binary ? p.name : p.source?.name || p.name;
+      version = binary ? p.version : p.source?.version || p.version;
       rows = [...db.affected(osNs, name), ...(wildcardNs ? db.affected(wildcardNs, name) : [])];
     } else {
       ({ namespace, name, version } = languageKey(p));

@@ -89,6 +89,8 @@ export function matchLanguage(scheme: VersionScheme, version: string, rows: Affe
  * `not_affected` masks, and an open status (affected, fix_deferred, end_of_life…) matches.
  */
 export function matchDistro(scheme: VersionScheme, version: string, rows: AffectedRow[], errors: RangeErrors): MatchResult | undefined {
+  // OSV records for a distro release (AlmaLinux, Rocky, osv.dev's Debian/Alpine) state no status: ranges decide.
+  if (rows.every((r) => r.status === undefined)) return matchLanguage(scheme, version, rows, errors);
   const specific = rows.filter((r) => !r.namespace.endsWith(':*'));
   const use = specific.length ? specific : rows;
   const severity = [...use, ...rows].find((r) => r.severity && r.severity !== 'UNKNOWN')?.severity;

@@ -26,8 +26,20 @@ export function osNamespace(os: OSInfo): string {
     return debianNamespace(code || os.version || 'sid');
   }
   if (family === 'alpine') return alpineNamespace(os.version || 'edge');
+  const major = /^(\d+)/.exec(os.version ?? '')?.[1] ?? os.version;
+  // OSV names these releases by major version (AlmaLinux:9, Rocky Linux:8).
+  if (family === 'alma' || family === 'almalinux') return `AlmaLinux:${major}`;
+  if (family === 'rocky') return `Rocky Linux:${major}`;
   const name = family.charAt(0).toUpperCase() + family.slice(1);
   return `${name}:${os.version}`;
+}
+
+/**
+ * Distro feeds keyed on binary package names (the AlmaLinux / Rocky OSV advisories list every
+ * binary rpm); Debian and Alpine feeds are keyed on the source package.
+ */
+export function keysOnBinaryNames(namespace: string): boolean {
+  return namespace.startsWith('AlmaLinux:') || namespace.startsWith('Rocky Linux:');
 }
 
 /** Namespace, lookup name and version the DB is queried with for a language package. */

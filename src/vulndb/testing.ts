@@ -18,4 +18,5 @@ export const ALL_FIXTURE_SOURCES = [
   'rubysec',
   'alpine',
   'debian',
+  'alma',
 ].map((p) => ({ path: fixture(p) }));
