@@ -68,7 +68,7 @@ export const PLACEHOLDERS = [
   'xxxx', '****', '....', 'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'changeit', 'your_', 'your-', 'yourpass',
   '<', '>', '${', '{{', '}}', '$(', '%(', 'redacted', 'dummy', 'sample', 'replace', 'insert_', 'enter_', 'enter-your',
   'notreal', 'not_a_real', 'not-a-real', 'notasecret', 'password', 'passwd', 'secret_here', 'token_here', 'key_here', '_here',
-  'foo-bar', 'foo_bar', 'foobar', 'process.env', 'os.environ', 'getenv', 'env.', 'vault:', 'ssm:', 'secretsmanager', 'undefined', 'null', 'none', 'true', 'false',
+  'foo-bar', 'foo_bar', 'foobar', 'anonymous', 'process.env', 'os.environ', 'getenv', 'env.', 'vault:', 'ssm:', 'secretsmanager', 'undefined', 'null', 'none', 'true', 'false',
 ];
 
 /** Values too common to be anyone's secret (whole value, lower case). */

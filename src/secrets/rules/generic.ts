@@ -31,17 +31,19 @@ export const genericRules: SecretRule[] = [
     regex: /(?<key>(?:passw(?:or)?d|passphrase|pwd|pass)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[^"'`\n]{4,200}?)\k<q>|(?<secret2>[^\s"'`;,<>]{6,200}))/i,
     validate: (s, g, _m, before) => {
       const key = variableName(before) + (g.key ?? '');
-      if (/bypass|compass|passenger|passthrough|passport/i.test(key)) return false;
+      if (/bypass|compass|passenger|passthrough|passport|time|date|count|status|fail|success|rate|expir|age$|_at$/i.test(key)) return false;
+      if (/^-/.test(s)) return false; // a command-line option, not a password
       if (/\s/.test(s) || /^[:.,`]|`/.test(s)) return false; // prose and docstrings, not a literal password
       if (placeholderPassword(s)) return false;
       if (looksLikeCode(s)) return false;
       if (/^\d{1,7}$/.test(s)) return false;
-      if (g.secret2 !== undefined && /^[A-Za-z_]+$/.test(s)) return false; // bare word: a type or a variable
+      if (g.secret2 !== undefined && /^[A-Za-z_.-]+$/.test(s)) return false; // bare words: a type, a variable, prose
+      if (/^[a-z]+$/.test(s) && s.length < 12) return false; // a short lower-case word ('define', 'geheim'), not a password
       if (/^(?:sha\d*|md5|bcrypt|argon2)\b|^\$2[aby]\$|^\{(?:SSHA|SHA|CRYPT)\}/i.test(s)) return false; // a hash, not the password
       if (/length|min|max|policy|reset|field|label|hint|prompt|regex|pattern|hash|salt|file|path|url|env|var|type|mode|auth_?method/i.test(key)) return false;
       return true;
     },
-    entropy: 2.0,
+    entropy: 2.5,
     gitleaks: 'generic-api-key', secretlint: 'PATTERN',
   }),
   token({
