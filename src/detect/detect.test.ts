@@ -184,6 +184,19 @@ test('AlmaLinux 9: OSV advisories keyed on binary rpm names', () => {
   assert.equal(findings[0].namespace, 'AlmaLinux:9');
 });
 
+test('Ubuntu 22.04 LTS: Ubuntu OSV records by source package, Ubuntu priority as severity', () => {
+  const deb = (name: string, version: string, source: string) =>
+    pkg('Ubuntu', name, version, { source: { name: source, version }, locations: [{ path: 'var/lib/dpkg/status', layer: LAYER }] });
+  const os: OSInfo = { family: 'ubuntu', version: '22.04', codename: 'jammy' };
+  const { findings, warnings } = detect([deb('libc6', '2.35-0ubuntu3.13', 'glibc'), deb('libwayland-client0', '1.20.0-1', 'wayland'), deb('libwayland-server0', '1.20.0-1ubuntu0.1', 'wayland')], os);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(findings.map((f) => [f.package.name, f.id, f.fixedVersion ?? null, f.status, f.severity]), [
+    ['libc6', 'UBUNTU-CVE-2016-20013', null, 'affected', 'LOW'], // Ubuntu priority "negligible"
+    ['libwayland-client0', 'UBUNTU-CVE-2021-3782', '1.20.0-1ubuntu0.1', 'fixed', 'MEDIUM'],
+  ]);
+  assert.equal(findings[0].namespace, 'Ubuntu:22.04:LTS');
+});
+
 test('a DB holding only release-less tracker lines still covers every Debian release', async () => {
   const out = join(tempDir('cg-wild-'), 'db');
   await buildDb({ output: out, sources: [{ path: fixture('debian', 'vuln-list', 'tracker', 'CVE', 'CVE-2011-3374.json') }], now: NOW });

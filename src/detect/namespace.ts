@@ -30,6 +30,11 @@ export function osNamespace(os: OSInfo): string {
   // OSV names these releases by major version (AlmaLinux:9, Rocky Linux:8).
   if (family === 'alma' || family === 'almalinux') return `AlmaLinux:${major}`;
   if (family === 'rocky') return `Rocky Linux:${major}`;
+  if (family === 'ubuntu') {
+    // OSV: "Ubuntu:22.04:LTS" for long-term releases (even years, .04), "Ubuntu:23.10" otherwise.
+    const m = /^(\d\d)\.(\d\d)/.exec(os.version ?? '');
+    if (m) return `Ubuntu:${m[1]}.${m[2]}${Number(m[1]) % 2 === 0 && m[2] === '04' ? ':LTS' : ''}`;
+  }
   const name = family.charAt(0).toUpperCase() + family.slice(1);
   return `${name}:${os.version}`;
 }

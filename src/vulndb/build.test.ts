@@ -27,6 +27,7 @@ test('build reads every fixture feed format and records its sources', async () =
     alpine: ['alpine-secdb'],
     debian: ['debian-list', 'debian-tracker'],
     alma: ['osv'],
+    ubuntu: ['osv'],
   });
   const bySrc = Object.fromEntries(s.sources.map((x) => [x.location.split('/vulndb/')[1], [x.files, x.records, x.invalid]]));
   assert.deepEqual(bySrc['go-vulndb/go-stdlib-xcrypto.zip'], [1, 227, 0]);
@@ -37,11 +38,11 @@ test('build reads every fixture feed format and records its sources', async () =
   const info = db.info();
   assert.equal(info.builtAt, '2026-11-25T12:00:00.000Z');
   assert.equal(info.schemaVersion, 1);
-  assert.equal(info.sources.length, 9);
+  assert.equal(info.sources.length, 10);
   assert.match(info.sources[0].sha256 ?? '', /^[0-9a-f]{64}$/);
   assert.deepEqual(
     info.namespaces.map((n) => n.namespace),
-    ['AlmaLinux:9', 'Alpine:v3.15', 'Alpine:v3.19', 'Debian:*', 'Debian:10', 'Debian:11', 'Debian:12', 'Debian:13', 'Debian:3.0', 'Debian:8', 'Debian:9', 'Debian:sid', 'Go', 'Maven', 'PyPI', 'RubyGems', 'crates.io', 'npm'],
+    ['AlmaLinux:9', 'Alpine:v3.15', 'Alpine:v3.19', 'Debian:*', 'Debian:10', 'Debian:11', 'Debian:12', 'Debian:13', 'Debian:3.0', 'Debian:8', 'Debian:9', 'Debian:sid', 'Go', 'Maven', 'PyPI', 'RubyGems', 'Ubuntu:22.04:LTS', 'crates.io', 'npm'],
   );
   db.close();
 });

@@ -19,4 +19,5 @@ export const ALL_FIXTURE_SOURCES = [
   'alpine',
   'debian',
   'alma',
+  'ubuntu',
 ].map((p) => ({ path: fixture(p) }));

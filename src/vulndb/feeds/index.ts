@@ -39,6 +39,11 @@ const DOC_EXT = new Set(['.json', '.yaml', '.yml']);
  */
 export function parseDocument(doc: unknown, where: string, sink: FeedSink): { format: string; records: number } | undefined {
   if (osv.looksLikeOsv(doc)) return { format: osv.id, records: osv.parseOsv(doc, where, sink) ? 1 : 0 };
+  // vunnel's result envelope {identifier, item, schema} around an OSV record (its Ubuntu output).
+  const item = (doc as { item?: unknown; identifier?: unknown } | null)?.item;
+  if (typeof (doc as { identifier?: unknown })?.identifier === 'string' && osv.looksLikeOsv(item)) {
+    return { format: osv.id, records: osv.parseOsv(item, where, sink) ? 1 : 0 };
+  }
   if (alpine.looksLikeSecdb(doc)) return { format: alpine.id, records: alpine.parseSecdb(doc, where, sink) };
   if (alpine.looksLikeSplitSecdb(doc, where)) return { format: alpine.id, records: alpine.parseSplitSecdb(doc, where, sink) };
   if (debianList.looksLikeListJson(doc)) return { format: debianList.id, records: debianList.parseListJson(doc, where, sink) };

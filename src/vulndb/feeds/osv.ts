@@ -54,7 +54,12 @@ export function parseOsv(doc: unknown, where: string, sink: FeedSink): boolean {
   if (rec.affected?.length && rec.affected.every(informational)) return false;
   const severities = [...(rec.severity ?? [])];
   for (const a of rec.affected ?? []) severities.push(...(a.severity ?? []));
-  const vendor = rec.database_specific?.severity ?? rec.affected?.find((a) => a.database_specific?.severity)?.database_specific?.severity;
+  // Vendor words: GHSA's database_specific.severity, or a non-CVSS severity entry (Ubuntu's
+  // {"type": "Ubuntu", "score": "medium"}).
+  const vendor =
+    rec.database_specific?.severity ??
+    rec.affected?.find((a) => a.database_specific?.severity)?.database_specific?.severity ??
+    severities.find((s) => !SCORE_TYPES.has(String(s.type)) && typeof s.score === 'string' && !s.score.includes('/'))?.score;
   const vuln: VulnRecord = {
     id: rec.id,
     aliases: [...new Set([...(rec.aliases ?? [])])].filter((a) => a !== rec.id),
