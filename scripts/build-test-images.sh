@@ -6,7 +6,7 @@
 # each with expected-dpkg.tsv (dpkg-query's own answer inside the image) and layer-dpkg.tsv
 # (package → index of the layer that introduced or last changed it).
 #
-# Usage: scripts/build-test-images.sh debian-layers | bench-1g    (as root)
+# Usage: scripts/build-test-images.sh debian-layers | bench-1g | lang-apps    (as root)
 set -euo pipefail
 OUT_ROOT=${COASTGUARD_TEST_IMAGES:-/var/cache/coastguard-test-images}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -124,10 +124,178 @@ build_bench_1g() {
   echo "built: $out"
 }
 
+# Language packages as real images carry them, each ground truth taken from the tools that made it
+# (dpkg-query, npm, `go version -m`, the jar/dist-info files themselves), never from Coastguard:
+#   layer 0 debootstrap; layer 1 Debian's Java libraries, a Python distribution and a Go tool;
+#   layer 2 an npm app (old packages, nested duplicates); layer 3 a Go binary built here with modules.
+# Writes expected-{dpkg,java,python,npm,go}.tsv (last column: layer index), go-version-m.txt, layer-dpkg.tsv.
+LANG_DEB_PACKAGES=(libjackson2-core-java libcommons-lang3-java libcommons-io-java libslf4j-java python3-requests duf)
+LANG_GO_SOURCES=(golang-github-google-uuid-dev golang-github-mattn-go-isatty-dev golang-github-pkg-errors-dev golang-golang-x-sys-dev)
+
+build_lang_apps() {
+  local out="$OUT_ROOT/lang-apps" work
+  [ -f "$out/.done" ] && { echo "cached: $out"; return; }
+  work=$(mktemp -d /var/tmp/cg-build.XXXXXX)
+  mkdir -p "$out"
+  new_image "$work"
+  local root="$work/bundle/rootfs"
+  debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
+  rm -rf "$root/var/cache/apt/archives/"*.deb
+  snapshot_dpkg "$root" >"$work/s0.tsv"
+  repack "$work" "debootstrap --variant=minbase $SUITE"
+
+  # Layer 1: Debian's jars (pom.properties inside), Python dist-info/egg-info, a Go tool (Debian builds
+  # Go in GOPATH mode: its build info has no module lines). The Go module sources layer 3 builds
+  # from are fetched by the same apt and kept outside the image.
+  chroot_apt "$root" apt-get install -y -qq --no-install-recommends "${LANG_DEB_PACKAGES[@]}" >/dev/null
+  chroot_apt "$root" sh -c "cd /tmp && apt-get download -qq ${LANG_GO_SOURCES[*]}" >/dev/null
+  mkdir -p "$work/gocode"
+  for d in "$root"/tmp/*.deb; do dpkg-deb -x "$d" "$work/gocode"; done
+  rm -rf "$root"/tmp/*.deb "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
+  snapshot_dpkg "$root" >"$work/s1.tsv"
+  repack "$work" "apt-get install ${LANG_DEB_PACKAGES[*]}"
+
+  # Layer 2: an npm app installed from the npm registry on the host (no scripts run), copied in.
+  mkdir -p "$work/app"
+  cat >"$work/app/package.json" <<'JSON'
+{
+  "name": "cg-demo-app",
+  "version": "1.0.0",
+  "private": true,
+  "dependencies": {
+    "@sindresorhus/is": "0.14.0",
+    "lodash": "4.17.15",
+    "make-dir": "3.1.0",
+    "minimist": "1.2.0",
+    "mkdirp": "0.5.1",
+    "semver": "5.7.1"
+  }
+}
+JSON
+  (cd "$work/app" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error --cache "$work/npm-cache" >/dev/null)
+  # npm's own view of the installed tree: location (node_modules/a/node_modules/b), name, version.
+  (cd "$work/app" && npm query '*' --cache "$work/npm-cache") >"$work/npm-query.json"
+  mkdir -p "$root/app"
+  cp -a "$work/app/package.json" "$work/app/package-lock.json" "$work/app/node_modules" "$root/app/"
+  repack "$work" "COPY app /app (npm install --ignore-scripts)"
+
+  # Layer 3: a Go binary built with modules, from Debian's module sources served by a file proxy
+  # (GOPROXY=file://, no network); one dependency replaced by a local directory.
+  build_go_demo "$work"
+  install -m 0755 "$work/gosrc/cgdemo" "$root/usr/local/bin/cgdemo"
+  repack "$work" "COPY cgdemo /usr/local/bin/cgdemo"
+  umoci config --image "$work/oci:img" --config.cmd /usr/local/bin/cgdemo >/dev/null
+
+  record_lang_truth "$work" "$out"
+  export_forms "$work" "$out" lang-apps
+  rm -rf "$work"
+  touch "$out/.done"
+  echo "built: $out"
+}
+
+# A file-based Go module proxy (the GOPROXY protocol: @v/list, .info, .mod, .zip) over the GOPATH
+# trees Debian ships, then `go build` of a small module that requires them.
+build_go_demo() {
+  local work=$1 src="$1/gocode/usr/share/gocode/src" proxy="$1/goproxy" g="$1/gosrc"
+  python3 - "$src" "$proxy" <<'PY'
+import json, os, sys, zipfile
+src, proxy = sys.argv[1], sys.argv[2]
+def publish(path, version, modfile, tree=None):
+    d = os.path.join(proxy, path, '@v'); os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, 'list'), 'a') as f: f.write(version + '\n')
+    json.dump({'Version': version, 'Time': '2023-01-01T00:00:00Z'}, open(os.path.join(d, version + '.info'), 'w'))
+    open(os.path.join(d, version + '.mod'), 'w').write(modfile)
+    if tree is None: return
+    with zipfile.ZipFile(os.path.join(d, version + '.zip'), 'w', zipfile.ZIP_DEFLATED) as z:
+        for dirpath, dirs, files in os.walk(tree):
+            # nested modules and vendor trees are not part of a module zip
+            dirs[:] = sorted(x for x in dirs if x != 'vendor' and not os.path.exists(os.path.join(dirpath, x, 'go.mod')))
+            for fn in sorted(files):
+                full = os.path.join(dirpath, fn)
+                if os.path.islink(full) or not os.path.isfile(full): continue
+                z.write(full, f'{path}@{version}/{os.path.relpath(full, tree)}')
+def mod_of(tree, path):
+    f = os.path.join(tree, 'go.mod')
+    return open(f).read() if os.path.exists(f) else f'module {path}\n'
+for path, version in [('github.com/google/uuid', 'v1.3.0'), ('github.com/mattn/go-isatty', 'v0.0.17'), ('golang.org/x/sys', 'v0.3.0')]:
+    tree = os.path.join(src, path)
+    publish(path, version, mod_of(tree, path), tree)
+# go-isatty's go.mod asks for an older x/sys: the module graph needs only its go.mod.
+publish('golang.org/x/sys', 'v0.0.0-20220811171246-fbc7d0a398ab', 'module golang.org/x/sys\n\ngo 1.17\n')
+PY
+  # github.com/pkg/errors v0.9.1 is required but replaced by a local copy (a replacement needs a go.mod).
+  mkdir -p "$g/third_party/errors"
+  cp "$src/github.com/pkg/errors/"*.go "$g/third_party/errors/"
+  rm -f "$g/third_party/errors/"*_test.go
+  printf 'module github.com/pkg/errors\n' >"$g/third_party/errors/go.mod"
+  printf '%s\n' 'module example.com/cgdemo' '' 'go 1.19' '' 'require (' \
+    '	github.com/google/uuid v1.3.0' '	github.com/mattn/go-isatty v0.0.17' '	github.com/pkg/errors v0.9.1' \
+    '	golang.org/x/sys v0.3.0 // indirect' ')' '' 'replace github.com/pkg/errors => ./third_party/errors' >"$g/go.mod"
+  printf '%s\n' 'package main' '' 'import (' '	"fmt"' '	"os"' '' '	"github.com/google/uuid"' \
+    '	"github.com/mattn/go-isatty"' '	"github.com/pkg/errors"' ')' '' 'func main() {' \
+    '	id := uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://coastguard.dev"))' \
+    '	fmt.Println(id, isatty.IsTerminal(os.Stdout.Fd()), errors.Wrap(errors.New("demo"), "cgdemo"))' '}' >"$g/main.go"
+  (cd "$g" && env GOPATH="$work/gopath" GOMODCACHE="$work/gopath/pkg/mod" GOCACHE="$work/gocache" \
+    GOPROXY="file://$proxy" GOSUMDB=off GOFLAGS=-mod=mod CGO_ENABLED=0 \
+    sh -c 'go mod tidy && go build -trimpath -o cgdemo .')
+  chmod -R u+w "$work/gopath" 2>/dev/null || true # the module cache is read-only; rm -rf needs this
+}
+
+# Ground truth of every ecosystem, from the image's own files and the tools that put them there.
+lang_owner_of() { chroot "$1" dpkg-query -S "/$2" 2>/dev/null | head -1 | cut -d: -f1 || true; }
+
+record_lang_truth() {
+  local work=$1 out=$2 root="$1/bundle/rootfs" rel
+  cp "$work/s1.tsv" "$out/expected-dpkg.tsv"
+  layer_table "$out" "$work/s0.tsv" "$work/s1.tsv" "$work/s1.tsv" "$work/s1.tsv"
+  # Java: each jar file (symlinks left out) × each pom.properties inside: path group artifact version owner layer
+  : >"$out/expected-java.tsv"
+  while IFS= read -r jar; do
+    rel=${jar#"$root/"}
+    python3 - "$jar" <<'PY' | while IFS=$'\t' read -r gid aid ver; do printf '%s\t%s\t%s\t%s\t%s\t1\n' "$rel" "$gid" "$aid" "$ver" "$(lang_owner_of "$root" "$rel")"; done >>"$out/expected-java.tsv"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in sorted(z.namelist()):
+    if n.startswith('META-INF/maven/') and n.endswith('/pom.properties'):
+        kv = dict(l.split('=', 1) for l in z.read(n).decode().splitlines() if '=' in l and not l.startswith('#'))
+        print('\t'.join(kv.get(k, '').strip() for k in ('groupId', 'artifactId', 'version')))
+PY
+  done < <(find "$root" -type f -name '*.jar' | sort)
+  # Python: each dist-info/METADATA and egg-info PKG-INFO (or egg-info file): name version path owner layer
+  : >"$out/expected-python.tsv"
+  while IFS= read -r f; do
+    rel=${f#"$root/"}
+    printf '%s\t%s\t%s\t%s\t1\n' "$(sed -n 's/^Name: *//p' "$f" | head -1 | tr -d '\r')" "$(sed -n 's/^Version: *//p' "$f" | head -1 | tr -d '\r')" \
+      "$rel" "$(lang_owner_of "$root" "$rel")" >>"$out/expected-python.tsv"
+  done < <(find "$root" \( -path '*.dist-info/METADATA' -o -path '*.egg-info/PKG-INFO' -o -name '*.egg-info' -type f \) | sort)
+  # npm: npm's own answer (npm query '*'), the root project left out: name version path layer
+  node -e '
+    const q = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const rows = q.filter((n) => n.location).map((n) => [n.name, n.version, "app/" + n.location + "/package.json", 2].join("\t"));
+    console.log(rows.sort().join("\n"));' "$work/npm-query.json" >"$out/expected-npm.tsv"
+  # Go: `go version -m` of each Go binary: binary kind(stdlib|path|mod|dep) module version replacement owner layer
+  : >"$out/go-version-m.txt"; : >"$out/expected-go.tsv"
+  local bin layer
+  for bin in usr/bin/duf usr/local/bin/cgdemo; do
+    layer=1; [ "$bin" = usr/local/bin/cgdemo ] && layer=3
+    go version -m "$root/$bin" | sed "s#$root/##" >>"$out/go-version-m.txt"
+    go version -m "$root/$bin" | awk -F'\t' -v bin="$bin" -v owner="$(lang_owner_of "$root" "$bin")" -v layer="$layer" '
+      function flush() { if (dep != "") printf "%s\tdep\t%s\t%s\t%s\t%s\t%s\n", bin, dep, ver, rep, owner, layer; dep = "" }
+      NR == 1 { n = split($0, a, ": "); printf "%s\tstdlib\tstdlib\t%s\t\t%s\t%s\n", bin, a[n], owner, layer; next }
+      $2 == "dep" { flush(); dep = $3; ver = $4; rep = ""; next }
+      $2 == "=>" { rep = $3 (($4 != "" && $4 != "(devel)") ? "@" $4 : ""); next }
+      { flush() }
+      $2 == "path" { printf "%s\tpath\t%s\t\t\t%s\t%s\n", bin, $3, owner, layer }
+      $2 == "mod" { printf "%s\tmod\t%s\t%s\t\t%s\t%s\n", bin, $3, $4, owner, layer }
+      END { flush() }' >>"$out/expected-go.tsv"
+  done
+}
+
 for target in "${@:-debian-layers}"; do
   case "$target" in
     debian-layers) build_debian_layers ;;
     bench-1g) build_bench_1g ;;
+    lang-apps) build_lang_apps ;;
     *) echo "unknown image: $target" >&2; exit 2 ;;
   esac
 done
