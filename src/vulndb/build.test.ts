@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CoastguardError, ExitCode } from '../core/errors.js';
 import { buildDb } from './build.js';
 import { openVulnDb } from './store.js';
-import { ALL_FIXTURE_SOURCES, fixture, tempDir } from './testing.js';
+import { ALL_FIXTURE_SOURCES, FIXTURES, fixture, tempDir } from './testing.js';
 import { defaultDbPath } from './paths.js';
 import { dbAgeWarning, parseAge } from './age.js';
 
@@ -176,4 +176,14 @@ test('records without scores borrow them from their aliases at build time', asyn
   assert.equal(cve.severity, 'CRITICAL');
   assert.equal(db.vuln('GHSA-xvch-5gv4-984h')!.cvss[0].source, undefined);
   db.close();
+});
+
+test('extension-less files are sniffed: tracker JSON saved as "json", DSA list saved as "DSA"', async () => {
+  const d = tempDir();
+  copyFileSync(fixture('debian', 'vunnel', 'debian.json'), join(d, 'json'));
+  const s = await buildDb({ output: join(d, 'x.db'), sources: [{ path: join(d, 'json'), label: 'https://security-tracker.debian.org/tracker/data/json' }, { path: fixture('debian', 'vunnel', 'DSA') }] });
+  assert.deepEqual(s.sources.map((x) => [x.location.replace(FIXTURES, ''), x.formats, x.records]), [
+    ['https://security-tracker.debian.org/tracker/data/json', ['debian-tracker'], 6], // chromium-browser's entry has no releases
+    ['/debian/vunnel/DSA', ['debian-list'], 8],
+  ]);
 });

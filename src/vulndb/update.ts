@@ -126,7 +126,6 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
       renameSync(t.tmp, t.final);
       index[t.url] = t.entry;
     }
-    for (const spec of opts.sources) if (result.notModified.includes(spec.url)) index[spec.url] = { ...index[spec.url] };
     const tmpIndex = `${indexPath}.tmp-${process.pid}`;
     writeFileSync(tmpIndex, JSON.stringify(index, null, 1));
     renameSync(tmpIndex, indexPath);

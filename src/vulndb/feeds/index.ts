@@ -77,6 +77,8 @@ export function parseFileContent(name: string, where: string, buf: Buffer, sink:
     if (debianList.looksLikeAdvisoryListText(text) || debianList.looksLikeCveListText(text)) {
       return { format: debianList.id, records: debianList.parseListText(buf.toString('utf8'), where, sink) };
     }
+    // Extension-less downloads (the tracker's ".../tracker/data/json"): sniff JSON by its first byte.
+    if (/^\s*[{[]/.test(text)) return parseFileContent(`${name}.json`, where, buf, sink);
   }
   return undefined;
 }
