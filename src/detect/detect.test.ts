@@ -261,6 +261,9 @@ test('PEP 503 names, RubySec and RustSec native ranges, ownedBy, unknown version
     pkg('RubyGems', 'rack', '2.2.3'),
     pkg('crates.io', 'smallvec', '0.6.9'),
     pkg('npm', 'lodash', '4.17.15', { ownedBy: 'node-lodash' }),
+    pkg('Maven', 'org.apache.logging.log4j:log4j-core', '2.14.1'),
+    pkg('Maven', 'log4j-core', '2.12.1', { meta: { groupId: 'org.apache.logging.log4j' } }),
+    pkg('Maven', 'log4j-core', '2.11.0'), // no group known: not guessed
     pkg('npm', 'minimist', 'not-a-version', { locations: [{ path: 'app/node_modules/minimist/package.json', layer: LAYER }] }),
   ]);
   assert.deepEqual(warnings, [{ what: 'unknown version "not-a-version" of minimist (npm): not matched', where: 'app/node_modules/minimist/package.json' }]);
@@ -268,6 +271,8 @@ test('PEP 503 names, RubySec and RustSec native ranges, ownedBy, unknown version
   // PYSEC-2020-176 (5.1 ≤ v < 5.2b1) does not reach 5.3.
   assert.deepEqual(by('PyYAML'), [['PYSEC-2020-96', '5.3.1'], ['PYSEC-2021-142', '5.4']]);
   assert.equal(by('lodash').length, 0); // owned by an OS package: the distro feed covers it
+  assert.deepEqual(by('org.apache.logging.log4j:log4j-core'), [['GHSA-jfh8-c2jp-5v3q', '2.15.0']]);
+  assert.deepEqual(by('log4j-core'), [['GHSA-jfh8-c2jp-5v3q', '2.12.2']]);
   assert.deepEqual(by('smallvec'), [['RUSTSEC-2018-0018', '0.6.13'], ['RUSTSEC-2019-0009', '0.6.10'], ['RUSTSEC-2019-0012', '0.6.10'], ['RUSTSEC-2021-0003', '0.6.14']]);
   // rack 2.2.3 against every gems/rack advisory (expected set computed by hand from the requirements).
   const rack = by('rack');
