@@ -63,6 +63,8 @@ for (const form of ['image.docker.tar', 'image.oci.tar', 'oci-layout']) {
     for (const p of result.packages) {
       assert.equal(layers.indexOf(p.locations[0].layer!), expectedLayer.get(p.name), `${form}: layer of ${p.name}`);
     }
+    // Files come from dpkg's own lists.
+    assert.ok(result.packages.find((p) => p.name === 'dpkg')!.files!.includes('usr/bin/dpkg'), `${form}: dpkg files`);
     // netbase was installed in layer 2 and purged in layer 3: gone.
     assert.ok(!result.packages.some((p) => p.name === 'netbase'));
   });
