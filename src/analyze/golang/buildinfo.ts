@@ -1,6 +1,6 @@
 import type { Package, ScanWarning } from '../../core/types.js';
 import type { AnalysisResult, AnalyzerInput } from '../types.js';
-import { elfAddrToOffset, elfSection, isElf, parseElf, warning, type Elf } from '../lang-common/index.js';
+import { elfAddrToOffset, isElf, parseElf, warning, type Elf } from '../lang-common/index.js';
 import { goPackage, stdlibVersion } from './purl.js';
 
 /**
@@ -43,7 +43,13 @@ export function readGoBuildInfo(b: Buffer, elf?: Elf): GoBuildInfo | undefined {
   const candidates: number[] = [];
   const sec = elf?.sections.find((s) => s.name === '.go.buildinfo');
   if (sec && b.subarray(sec.offset, sec.offset + 14).equals(MAGIC)) candidates.push(sec.offset);
-  for (let at = b.indexOf(MAGIC); at >= 0; at = b.indexOf(MAGIC, at + 1)) if (at % 16 === 0 && !candidates.includes(at)) candidates.push(at);
+  // An ELF with section headers but neither Go section is not Go: skip the scan of its whole body
+  // (an image holds many large C binaries). Without section headers, and for PE/Mach-O, scan.
+  const elfWithSections = elf !== undefined && elf.sections.length > 0;
+  const goElf = elfWithSections && elf.sections.some((s) => s.name === '.go.buildinfo' || s.name === '.note.go.buildid');
+  if (!elfWithSections || (goElf && !candidates.length)) {
+    for (let at = b.indexOf(MAGIC); at >= 0; at = b.indexOf(MAGIC, at + 1)) if (at % 16 === 0 && !candidates.includes(at)) candidates.push(at);
+  }
   for (const at of candidates) {
     const strings = decodeHeader(b, at, elf);
     // An empty version string means the header is there but the data is not (stripped or damaged).
@@ -171,7 +177,9 @@ export function analyzeGoBinary(file: AnalyzerInput): AnalysisResult | undefined
   const info = readGoBuildInfo(b, elf);
   if (!info) {
     // Only a Go binary is expected to carry build info; C/Rust binaries are silently not Go.
-    const isGo = (elf && elfSection(b, elf, '.note.go.buildid')) || b.indexOf(BUILD_ID) >= 0 || b.indexOf(MAGIC) >= 0;
+    const isGo = elf && elf.sections.length
+      ? elf.sections.some((s) => s.name === '.go.buildinfo' || s.name === '.note.go.buildid')
+      : b.indexOf(BUILD_ID) >= 0 || b.indexOf(MAGIC) >= 0;
     const warnings: ScanWarning[] = isGo ? [warning('Go binary without readable module build info', file.path)] : [];
     return warnings.length ? { warnings } : undefined;
   }
