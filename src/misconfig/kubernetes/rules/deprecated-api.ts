@@ -13,6 +13,6 @@ export default rule<K8sCtx>({
   why: 'Current clusters reject these apiVersions; the manifest silently stops applying after an upgrade.',
   fix: 'Move to the stable apiVersion (apps/v1, networking.k8s.io/v1, batch/v1, policy/v1…).',
   references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
-  aliases: ['kube-linter/no-extensions-v1beta', 'AVD-KSV-0107', 'KSV107'],
+  aliases: ['AVD-KSV-0107', 'KSV107'],
   check: (ctx) => REMOVED[ctx.obj.apiVersion] ? [onObject(ctx, ['apiVersion'], `uses ${ctx.obj.apiVersion}; use ${REMOVED[ctx.obj.apiVersion]}`)] : [],
 });

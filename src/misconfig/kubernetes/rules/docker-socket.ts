@@ -1,7 +1,7 @@
 import { rule } from '../../types.js';
 import { podOf, onObject, type K8sCtx } from '../objects.js';
 
-const SOCKETS = /^\/(var\/)?run\/(docker|containerd\/containerd|crio\/crio)\.sock$|^\/var\/run\/docker\.sock$|^\/run\/containerd\/containerd\.sock$/;
+const SOCKETS = /docker\.sock$|^\/(var\/)?run\/(containerd\/containerd|crio\/crio|podman\/podman)\.sock$/;
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-007', slug: 'docker-socket', type: 'kubernetes', severity: 'HIGH',

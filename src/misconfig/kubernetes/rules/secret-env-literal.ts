@@ -11,7 +11,7 @@ export default rule<K8sCtx>({
   aliases: ['polaris/sensitiveContainerEnvVar', 'kube-linter/env-var-secret'],
   check: (ctx) => perContainer(ctx, (c) => {
     const env: { name?: string; value?: unknown }[] = Array.isArray(c.c.env) ? c.c.env : [];
-    const i = env.findIndex((e) => e && typeof e.value === 'string' && ((isSecretName(String(e.name ?? '')) && e.value !== '' && !/^\$\(/.test(e.value)) || PRIVATE_KEY.test(e.value)));
+    const i = env.findIndex((e) => e && typeof e.value === 'string' && (((isSecretName(String(e.name ?? '')) || /secret/i.test(String(e.name ?? ''))) && e.value !== '' && !/^\$\(/.test(e.value)) || PRIVATE_KEY.test(e.value)));
     return i >= 0 && { path: [...c.path, 'env', i, 'value'], message: `sets ${env[i].name} to a literal value` };
   }),
 });

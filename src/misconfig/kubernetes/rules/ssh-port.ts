@@ -8,5 +8,5 @@ export default rule<K8sCtx>({
   fix: 'Remove the SSH server and containerPort 22.',
   references: ['https://docs.kubelinter.io/#/generated/checks?id=ssh-port'],
   aliases: ['kube-linter/ssh-port'],
-  check: (ctx) => perContainer(ctx, (c) => { const i = (c.c.ports ?? []).findIndex((p: { containerPort?: number }) => p?.containerPort === 22); return i >= 0 && { path: [...c.path, 'ports', i], message: 'exposes port 22' }; }),
+  check: (ctx) => perContainer(ctx, (c) => { const i = (c.c.ports ?? []).findIndex((p: { containerPort?: number; protocol?: string }) => p?.containerPort === 22 && (p.protocol ?? 'TCP').toUpperCase() === 'TCP'); return i >= 0 && { path: [...c.path, 'ports', i], message: 'exposes port 22' }; }),
 });
