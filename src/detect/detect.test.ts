@@ -36,18 +36,19 @@ function pkg(ecosystem: string, name: string, version: string, extra: Partial<Pa
 const detect = (pkgs: Package[], os?: OSInfo, opts = {}) => detectVulnerabilities(pkgs, os, db, { now: NOW, ...opts });
 const brief = (fs: VulnerabilityFinding[]) => fs.map((f) => [f.package.name, f.id, f.fixedVersion ?? null, f.status]);
 
-test('lodash 4.17.15 and minimist 1.2.0 (GHSA + Node.js WG)', () => {
+test('lodash 4.17.15 and minimist 1.2.0 (GHSA + Node.js WG)', async () => {
   const lodash = pkg('npm', 'lodash', '4.17.15', { locations: [{ path: 'app/package-lock.json', layer: LAYER }] });
   const { findings, warnings } = detect([lodash, pkg('npm', 'minimist', '1.2.0'), pkg('npm', 'lodash-es', '4.17.21')]);
   assert.deepEqual(warnings, []);
+  // NSWG-ECO-516 (>=4.17.15 <4.17.19) is npm advisory 1523, which GHSA-p6mc-m468-83gw also cites:
+  // one flaw, one finding.
   assert.deepEqual(brief(findings), [
     ['lodash', 'GHSA-p6mc-m468-83gw', '4.17.20', 'fixed'],
-    ['lodash', 'NSWG-ECO-516', '4.17.19', 'fixed'],
     ['minimist', 'GHSA-xvch-5gv4-984h', '1.2.6', 'fixed'],
   ]);
   const f = findings[0];
   assert.equal(f.kind, 'vulnerability');
-  assert.deepEqual(f.aliases, ['CVE-2020-8203']);
+  assert.deepEqual(f.aliases, ['CVE-2020-8203', 'NSWG-ECO-516']);
   assert.equal(f.severity, 'HIGH');
   assert.equal(f.title, 'Prototype Pollution in lodash');
   assert.deepEqual(f.cvss, [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H', score: 7.4, severity: 'HIGH' }]);
@@ -56,10 +57,16 @@ test('lodash 4.17.15 and minimist 1.2.0 (GHSA + Node.js WG)', () => {
   assert.equal(f.target, 'app/package-lock.json');
   assert.match(f.fingerprint, /^sha256:[0-9a-f]{32}$/);
   assert.ok(f.references!.includes('https://nvd.nist.gov/vuln/detail/CVE-2020-8203'));
-  // The WG advisory's own vector (CVSS:3.0 …/PR:L/…/C:L/I:L/A:L) scores 6.3: MEDIUM.
-  assert.deepEqual([findings[1].severity, findings[1].cvss[0].score], ['MEDIUM', 6.3]);
-  assert.deepEqual(findings[2].aliases, ['CVE-2021-44906']);
-  assert.equal(findings[2].severity, 'CRITICAL');
+  assert.deepEqual(findings[1].aliases, ['CVE-2021-44906']);
+  assert.equal(findings[1].severity, 'CRITICAL');
+  // Without the GHSA record the WG advisory stands alone; its own vector
+  // (CVSS:3.0 …/PR:L/…/C:L/I:L/A:L) scores 6.3: MEDIUM.
+  const wgOnly = detect([pkg('npm', 'lodash', '4.17.18')]).findings;
+  assert.deepEqual(brief(wgOnly), [['lodash', 'GHSA-p6mc-m468-83gw', '4.17.20', 'fixed']]);
+  const wgDb = openVulnDb((await buildDb({ output: join(tempDir('cg-wg-'), 'db'), sources: [{ path: fixture('nodejs-security-wg') }], now: NOW })).output);
+  const wg = detectVulnerabilities([lodash], undefined, wgDb, { now: NOW }).findings;
+  wgDb.close();
+  assert.deepEqual(wg.map((x) => [x.id, x.fixedVersion, x.severity, x.cvss[0].score]), [['NSWG-ECO-516', '4.17.19', 'MEDIUM', 6.3]]);
   // Stable across runs.
   assert.equal(detect([lodash]).findings[0].fingerprint, f.fingerprint);
 });

@@ -191,26 +191,38 @@ function firstLine(s: string | undefined): string | undefined {
 
 /** Ecosystem databases first (Go, PyPA, RustSec…), then GHSA, then the rest. */
 function idRank(id: string): number {
-  if (/^(GO|PYSEC|RUSTSEC|NSWG|OSV|DEBIAN|DSA|DLA|ALSA|RLSA|USN)-/.test(id)) return 0;
+  if (/^(GO|PYSEC|RUSTSEC|OSV|DEBIAN|DSA|DLA|ALSA|RLSA|USN|UBUNTU)-/.test(id)) return 0;
   if (id.startsWith('GHSA-')) return 1;
   if (id.startsWith('CVE-')) return 2;
-  return 3;
+  if (id.startsWith('NSWG-')) return 3; // the legacy npm advisories GitHub migrated into GHSA
+  return 4;
+}
+
+/** The npm advisory a record points at ("https://www.npmjs.com/advisories/1523"): the same flaw. */
+function npmAdvisoryKeys(refs: string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const r of refs ?? []) {
+    const m = /npmjs\.com\/advisories\/(\d+)/.exec(r);
+    if (m) out.push(`npm-advisory:${m[1]}`);
+  }
+  return out;
 }
 
 /**
  * One finding per vulnerability per package: records that name each other (GO-… with alias
- * GHSA-…, or two records sharing a CVE) collapse into the higher-ranked one, aliases merged.
+ * GHSA-…, two records sharing a CVE, a GHSA and a Node.js WG advisory pointing at the same npm
+ * advisory) collapse into the higher-ranked one, aliases merged.
  */
 export function dedupeAliases(list: VulnerabilityFinding[]): VulnerabilityFinding[] {
   if (list.length < 2) return list;
   const sorted = [...list].sort((a, b) => idRank(a.id) - idRank(b.id) || a.id.localeCompare(b.id));
   const kept: { f: VulnerabilityFinding; names: Set<string> }[] = [];
   for (const f of sorted) {
-    const names = new Set([f.id, ...f.aliases]);
+    const names = new Set([f.id, ...f.aliases, ...npmAdvisoryKeys(f.references)]);
     const into = kept.find((k) => [...names].some((n) => k.names.has(n)));
     if (into) {
       for (const n of names) into.names.add(n);
-      into.f.aliases = [...new Set([...into.f.aliases, ...names])].filter((a) => a !== into.f.id).sort();
+      into.f.aliases = [...new Set([...into.f.aliases, ...names])].filter((a) => a !== into.f.id && !a.startsWith('npm-advisory:')).sort();
       if (into.f.severity === 'UNKNOWN' && f.severity !== 'UNKNOWN') into.f.severity = f.severity;
       if (into.f.cvss.length === 0) into.f.cvss = f.cvss;
     } else {
