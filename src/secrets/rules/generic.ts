@@ -63,6 +63,7 @@ export const genericRules: SecretRule[] = [
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) && /id\b|_id|uuid/i.test(key)) return false;
       if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$/i.test(key)) return false;
       if (DOCUMENTED_EXAMPLES.has(s)) return false;
+      if (/^(?:pk_(?:live|test)_|FLWPUBK|pub_|public_)/i.test(s)) return false; // publishable keys are meant to be public
       if (s === 'ThisTokenIsNotSoSecretChangeIt') return false; // Symfony's documented default
       return true;
     },

@@ -3,8 +3,9 @@ import { cloudRules } from './cloud.js';
 import { databaseRules } from './databases.js';
 import { genericRules } from './generic.js';
 import { keyRules } from './keys.js';
+import { moreRules } from './more.js';
 import { saasRules } from './saas.js';
 import { vcsCiRules } from './vcs-ci.js';
 
 /** Every built-in rule. Order matters only as a tie-break between overlapping specific matches. */
-export const builtinRules: SecretRule[] = [...keyRules, ...cloudRules, ...vcsCiRules, ...saasRules, ...databaseRules, ...genericRules];
+export const builtinRules: SecretRule[] = [...keyRules, ...cloudRules, ...vcsCiRules, ...saasRules, ...moreRules, ...databaseRules, ...genericRules];
