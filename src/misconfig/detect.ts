@@ -10,7 +10,8 @@ const YAML_NAME = /\.(ya?ml|json)$/i;
 export function typeFromName(path: string): DetectedType {
   const name = basename(path);
   if (COMPOSE_NAME.test(name)) return 'compose';
-  if (DOCKERFILE_NAME.test(name) && !/\.(ya?ml|json|md|txt|sh|py|go|js|ts)$/i.test(name)) return 'dockerfile';
+  // Templates (Dockerfile.template, .j2, .tpl) are not Dockerfiles until rendered.
+  if (DOCKERFILE_NAME.test(name) && !/\.(ya?ml|json|md|txt|sh|py|go|js|ts|template|tmpl|tpl|j2|jinja2?|erb|mustache|hbs)$/i.test(name)) return 'dockerfile';
   if (YAML_NAME.test(name)) return 'yaml';
   return undefined;
 }

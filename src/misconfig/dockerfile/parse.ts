@@ -78,6 +78,11 @@ export function parseDockerfile(text: string, path: string): { ctx: DockerfileCt
     instructions.push(di);
     if (stage >= 0) stages[stage].instructions.push(di);
   }
+  // One line per file is enough: a template or a non-Dockerfile yields an error on most lines.
+  if (warnings.length > 1) {
+    const [first, ...rest] = warnings;
+    warnings.splice(0, warnings.length, { what: `${first.what} (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`, where: first.where });
+  }
   if (stages.length === 0 && instructions.length + warnings.length > 0) {
     warnings.push({ what: 'malformed Dockerfile: no FROM instruction', where: `${path}:1` });
   }
