@@ -172,9 +172,10 @@ test('Debian 12: no-dsa, unimportant, not-affected, DSA-only fixes, sid-only fix
   assert.deepEqual(fixedOnly.map((f) => f.id), ['CVE-2023-38545', 'CVE-2023-38546', 'CVE-2023-4911', 'CVE-2025-53603']);
   // Up to date packages: nothing.
   assert.deepEqual(detect([deb('curl', '7.88.1-10+deb12u4', 'curl'), deb('libc6', '2.36-9+deb12u3', 'glibc')], os).findings, []);
-  // Buster: chromium's tracker state is end-of-life.
-  const buster = detect([deb('chromium', '90.0.4430.212-1~deb10u1', 'chromium')], { family: 'debian', version: '10.13', codename: 'buster' });
+  // Buster: chromium's tracker state is end-of-life; the release itself is past its end of life.
+  const buster = detect([deb('chromium', '90.0.4430.212-1~deb10u1', 'chromium')], { family: 'debian', version: '10.13', codename: 'buster', eol: '2024-06-30' });
   assert.deepEqual(brief(buster.findings), [['chromium', 'CVE-2022-0456', null, 'end_of_life']]);
+  assert.deepEqual(buster.warnings, [{ what: 'debian 10.13 reached end of life on 2024-06-30: it gets no more security fixes and its vulnerability data may be incomplete' }]);
 });
 
 test('AlmaLinux 9: OSV advisories keyed on binary rpm names', () => {

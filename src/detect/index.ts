@@ -55,6 +55,10 @@ export function detectVulnerabilities(
   const warnings: ScanWarning[] = [];
   const age = dbAgeWarning(db, opts.maxDbAgeMs, opts.now);
   if (age) warnings.push(age);
+  if (os?.eol && /^\d{4}-\d{2}-\d{2}/.test(os.eol) && new Date(os.eol).getTime() < (opts.now ?? new Date()).getTime()) {
+    // Trivy says the same: distros stop publishing fixes, so "no finding" means less after this date.
+    warnings.push({ what: `${os.family} ${os.version} reached end of life on ${os.eol.slice(0, 10)}: it gets no more security fixes and its vulnerability data may be incomplete` });
+  }
   const findings: VulnerabilityFinding[] = [];
   const schemes = new Map<string, VersionScheme | null>();
   const errors: RangeErrors = { count: 0 };

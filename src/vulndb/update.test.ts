@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoastguardError, ExitCode } from '../core/errors.js';
 import { updateDb } from './update.js';
@@ -24,12 +24,13 @@ const GARBAGE = Buffer.from('{"id": "GHSA-broken", "affected": 42}');
 before(async () => {
   server = createServer((req: IncomingMessage, res) => {
     log.push({ url: req.url, ifNoneMatch: req.headers['if-none-match'] as string | undefined });
-    if (req.url === '/feed.json.sha256') {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/feed.json.sha256') {
       const served = state.mode === 'garbage' ? GARBAGE : state.mode === 'badsum' ? Buffer.from('something else') : state.body;
       res.end(`${sha(served)}  feed.json\n`);
       return;
     }
-    if (req.url !== '/feed.json') return void res.writeHead(404).end();
+    if (path !== '/feed.json') return void res.writeHead(404).end();
     if (state.mode === 'error') return void res.writeHead(500).end('boom');
     if (state.mode === 'ok' && req.headers['if-none-match'] === state.etag) return void res.writeHead(304).end();
     if (state.mode === 'truncated') {
@@ -121,4 +122,16 @@ test('update downloads, then sends If-None-Match and skips the rebuild on 304, t
   assert.equal(code, ExitCode.NETWORK);
   assert.equal(out.at(-1), `coastguard: download failed: HTTP 500: ${base}/feed.json\n`);
   expectIntact();
+
+  // Without --source: the URL sources the DB records (then <cache>/sources.json when present).
+  log.length = 0;
+  assert.equal(await main(['db', 'update', '--db', dbPath, '--cache-dir', dir], io), 0);
+  assert.deepEqual(log.map((l) => l.url), ['/feed.json']);
+  writeFileSync(join(dir, 'sources.json'), JSON.stringify([{ url: `${base}/feed.json?from=sources`, checksumUrl: `${base}/feed.json.sha256` }]));
+  log.length = 0;
+  assert.equal(await main(['db', 'update', '--db', dbPath, '--cache-dir', dir], io), 0);
+  assert.deepEqual(log.map((l) => l.url), ['/feed.json?from=sources', '/feed.json.sha256']);
+  const d = openVulnDb(dbPath);
+  assert.deepEqual(d.info().sources.map((x) => x.location), [`${base}/feed.json?from=sources`]);
+  d.close();
 });
