@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'Without CPU limits the scheduler and the kubelet cannot protect neighbours: one pod can starve the node (a denial of service).',
   fix: 'Set `resources: { limits: { cpu: … } }` on every container.',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  aliases: ['AVD-KSV-0011', 'KSV011', 'CKV_K8S_11', 'polaris/cpuLimitsMissing', 'kube-linter/unset-cpu-requirements', 'kube-score/container-resources'],
+  aliases: ['AVD-KSV-0011', 'KSV011', 'CKV_K8S_11', 'polaris/cpuLimitsMissing', 'kube-score/container-resources'],
   check: (ctx) => perContainer(ctx, (c) => {
     // A malformed resources block (a list, a string) cannot be judged either way.
     const res = c.c.resources;

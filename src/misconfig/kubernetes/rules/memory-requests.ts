@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'Without memory requests the scheduler and the kubelet cannot protect neighbours: one pod can starve the node (a denial of service).',
   fix: 'Set `resources: { requests: { memory: … } }` on every container.',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  aliases: ['AVD-KSV-0016', 'KSV016', 'CKV_K8S_12', 'polaris/memoryRequestsMissing', 'kube-linter/unset-memory-requirements', 'kube-score/container-resources'],
+  aliases: ['AVD-KSV-0016', 'KSV016', 'CKV_K8S_12', 'polaris/memoryRequestsMissing', 'kube-score/container-resources'],
   check: (ctx) => perContainer(ctx, (c) => {
     // A malformed resources block (a list, a string) cannot be judged either way.
     const res = c.c.resources;

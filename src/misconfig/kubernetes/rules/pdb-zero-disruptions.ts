@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, podOf, selects, workloads, type K8sCtx } from '../objects.js';
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-077', slug: 'pdb-zero-disruptions', type: 'kubernetes', severity: 'MEDIUM',
@@ -13,6 +13,15 @@ export default rule<K8sCtx>({
     const s = ctx.obj.value.spec ?? {};
     if (s.maxUnavailable === 0 || s.maxUnavailable === '0' || s.maxUnavailable === '0%') return [onObject(ctx, ['spec', 'maxUnavailable'], 'maxUnavailable is 0')];
     if (s.minAvailable === '100%') return [onObject(ctx, ['spec', 'minAvailable'], 'minAvailable is 100%')];
+    // A number at or above the replicas of the workloads it selects also blocks every eviction.
+    if (typeof s.minAvailable === 'number') {
+      for (const w of workloads(ctx.all)) {
+        const replicas = w.value.spec?.replicas ?? 1;
+        if (nsOf(w) === nsOf(ctx.obj) && typeof replicas === 'number' && selects(s.selector, podOf(w)?.meta?.labels ?? {}) && s.minAvailable >= replicas) {
+          return [onObject(ctx, ['spec', 'minAvailable'], `minAvailable ${s.minAvailable} >= ${replicas} replica(s) of ${w.kind}/${w.name}`)];
+        }
+      }
+    }
     return [];
   },
 });
