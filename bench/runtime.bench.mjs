@@ -113,6 +113,16 @@ const DURATION_MS = 5000;
 const MAX_REQUESTS = RATE * (DURATION_MS / 1000);
 // warm-up
 await Promise.all(bodies.map((b) => post(b)));
+/** CPU seconds (user + system) the server process has used so far (Linux /proc), or undefined. */
+const serverCpu = () => {
+  try {
+    const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return undefined;
+  }
+};
+const cpu0 = serverCpu();
 const lat = [];
 let sent = 0;
 let errors = 0;
@@ -128,6 +138,7 @@ while (sent < MAX_REQUESTS && performance.now() - start < DURATION_MS + 1000) {
 }
 await Promise.all(pending);
 const elapsed = performance.now() - start;
+const cpu1 = serverCpu();
 lat.sort((a, b) => a - b);
 const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
 // Throughput of the webhook path: EventLists of 100 events (the API server batches), 4 in flight,
@@ -157,6 +168,9 @@ console.log(
   `serve at ${RATE} events/s: ${lat.length} POSTs in ${(elapsed / 1000).toFixed(1)} s (${errors} errors); latency p50 ${q(0.5).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms, max ${lat[lat.length - 1].toFixed(2)} ms; ` +
     `server processed ${health.counters.events_processed} events in all, ${health.counters.alerts_emitted} alerts${rssKiB ? `, peak RSS ${(rssKiB / 1024).toFixed(0)} MiB` : ''}`,
 );
+if (cpu0 !== undefined && cpu1 !== undefined) {
+  console.log(`serve CPU during the latency run: ${(cpu1 - cpu0).toFixed(2)} s for ${lat.length} requests = ${(((cpu1 - cpu0) / lat.length) * 1e6).toFixed(0)} µs per request (${(((cpu1 - cpu0) / (elapsed / 1000)) * 100).toFixed(0)}% of one core)`);
+}
 console.log(`serve throughput (EventLists of 100 events, 4 in flight, ${BATCHES * 100} events): ${Math.round(batchEps).toLocaleString('en-US')} events/s`);
 console.log(`target p99 < 20 ms at 1,000 events/s: ${q(0.99) < 20 ? 'MET' : 'NOT MET'} (load average now ${loadavg()[0].toFixed(2)})`);
 agent.destroy();

@@ -16,15 +16,44 @@ export interface AlertSink {
 
 const line = (a: Alert, f: AlertFormat) => (f === 'json' ? alertJsonLine(a) : alertTextLine(a));
 
+/**
+ * Collects lines and writes them once per event-loop turn: one write per webhook batch instead
+ * of one per alert.
+ */
+function batcher(write: (text: string) => void): { push(s: string): void; flush(): void } {
+  let buf: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!buf.length) return;
+    const text = buf.join('');
+    buf = [];
+    write(text);
+  };
+  return {
+    push(s) {
+      buf.push(s);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 export function streamSink(stream: NodeJS.WritableStream, format: AlertFormat, name = 'stdout'): AlertSink {
   let written = 0;
+  const b = batcher((t) => stream.write(t));
   return {
     name,
     write(a) {
-      stream.write(line(a, format));
+      b.push(line(a, format));
       written++;
     },
-    async close() {},
+    async close() {
+      b.flush();
+    },
     stats: () => ({ sent: written }),
   };
 }
@@ -36,13 +65,18 @@ export function fileSink(path: string, format: AlertFormat): AlertSink {
   ws.on('error', () => {
     failed++;
   });
+  const b = batcher((t) => ws.write(t));
   return {
     name: `file:${path}`,
     write(a) {
-      ws.write(line(a, format));
+      b.push(line(a, format));
       written++;
     },
-    close: () => new Promise<void>((res) => ws.end(() => res())),
+    close: () =>
+      new Promise<void>((res) => {
+        b.flush();
+        ws.end(() => res());
+      }),
     stats: () => ({ sent: written, failed }),
   };
 }
