@@ -19,7 +19,7 @@ test('rule metadata is complete and ids are unique', () => {
   for (const r of builtinRules) {
     assert.ok(!ids.has(r.id), `duplicate ${r.id}`);
     ids.add(r.id);
-    assert.ok(r.title && r.why && r.fix && r.slug === r.id && r.keywords.length > 0, r.id);
+    assert.ok(r.title && r.why && r.fix && r.slug === r.id && (r.keywords.length > 0 || r.fileCheck), r.id);
     for (const k of r.keywords) assert.equal(k, k.toLowerCase(), `${r.id} keyword ${k} must be lower case`);
   }
   assert.ok(builtinRules.length >= 100, `only ${builtinRules.length} rules`);

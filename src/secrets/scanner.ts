@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fingerprint } from '../core/fingerprint.js';
 import type { Finding } from '../core/types.js';
 import { KeywordMatcher } from './aho-corasick.js';
@@ -51,16 +52,19 @@ export class SecretScanner {
   private readonly keywordRules: number[][];
   private readonly always: number[];
   readonly custom: Set<SecretRule>;
+  private readonly fileRules: Compiled[];
 
   constructor(readonly opts: SecretScanOptions = {}) {
     const all = [...builtinRules, ...(opts.extraRules ?? [])];
     this.custom = new Set(opts.extraRules ?? []);
     const active = all.filter((r) => (r.defaultOff ? matchesName(r, opts.enableRules) : !matchesName(r, opts.disableRules)));
-    this.rules = active.map((rule) => ({
+    const compiled = active.map((rule) => ({
       rule,
       re: new RegExp(rule.regex.source, [...new Set((rule.regex.flags + 'gd').split(''))].join('')),
       names: ruleNames(rule),
     }));
+    this.fileRules = compiled.filter((c) => c.rule.fileCheck);
+    this.rules = compiled.filter((c) => !c.rule.fileCheck);
     const kwIndex = new Map<string, number>();
     const kwRules: number[][] = [];
     const always: number[] = [];
@@ -94,6 +98,12 @@ export class SecretScanner {
   scan(path: string, content: Buffer | string, extra: { layer?: string; target?: string; lineOffset?: number } = {}): Finding[] {
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     if (!this.wantsPath(path, buf.length)) return [];
+    const fileHits: Hit[] = [];
+    for (const c of this.fileRules) {
+      if (c.rule.paths && !c.rule.paths.test(path)) continue;
+      if (c.rule.fileCheck!(buf)) fileHits.push({ c, start: 0, end: 0, secret: createHash('sha256').update(buf).digest('hex') });
+    }
+    if (fileHits.length) return this.toFindings(path, '', fileHits, extra);
     if (typeof content !== 'string' && looksBinary(buf)) return [];
     const kws = this.matcher.search(buf);
     if (kws.size === 0 && this.always.length === 0) return [];
@@ -184,7 +194,7 @@ export class SecretScanner {
       let le = text.indexOf('\n', h.start);
       if (le < 0) le = text.length;
       let code = text.slice(ls, Math.min(le, ls + 400)).replace(/\r$/, '');
-      const shown = this.opts.noRedact ? h.secret : redact(h.secret);
+      const shown = r.fileCheck ? '(whole file)' : this.opts.noRedact ? h.secret : redact(h.secret);
       if (!this.opts.noRedact) code = redactIn(code, h.secret.split('\n')[0]);
       const hash = secretHash(h.secret);
       out.push({

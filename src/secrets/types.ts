@@ -37,6 +37,8 @@ export interface SecretRule {
   pathFilter?: (path: string) => boolean;
   /** Extra check on the match (e.g. user != password in a URL); false drops it. */
   validate?: (secret: string, groups: Record<string, string | undefined>, match: string, lineBefore: string) => boolean;
+  /** A check on the raw bytes of binary files (keystores) instead of a text regex; runs on files matching `paths`. */
+  fileCheck?: (body: Buffer) => boolean;
   /** Generic rules lose to specific ones when both match the same text. */
   generic?: boolean;
   /** Rules off unless enabled by name (AWS account ids: an identifier, not a credential). */

@@ -1,5 +1,6 @@
 import type { SecretRule } from '../types.js';
 import { token } from './define.js';
+import { pkcs12OpensWith } from '../pkcs12.js';
 
 /**
  * The body of a PEM/OpenSSH/PGP block, with headers, JSON escapes and whitespace removed. A real
@@ -32,6 +33,15 @@ export const keyRules: SecretRule[] = [
     references: ['https://datatracker.ietf.org/doc/html/rfc7468'],
     gitleaks: ['private-key', 'pkcs12-file'], trivy: 'private-key', secretlint: 'PrivateKey',
   }),
+  {
+    ...token({
+      id: 'gcp-service-account-p12', title: 'Google Cloud service account key (.p12)', service: 'Google Cloud', category: 'key', severity: 'CRITICAL',
+      why: 'Google issues .p12 service-account keys protected by the fixed password "notasecret": the file alone is a working private key for the service account.',
+      fix: 'Delete the key in IAM (service account → Keys), create a new one only if needed, and prefer workload identity or a secret manager over key files in images and repositories.',
+      keywords: [], regex: /(?!)/, paths: /\.(?:p12|pfx)$/i, references: ['https://cloud.google.com/iam/docs/keys-create-delete'], secretlint: 'PrivateKeyP12',
+    }),
+    fileCheck: (body: Buffer) => pkcs12OpensWith(body, 'notasecret'),
+  },
   token({
     id: 'putty-private-key', title: 'PuTTY private key', service: 'the SSH servers that trust it', category: 'key', severity: 'CRITICAL',
     keywords: ['putty-user-key-file-'],
