@@ -171,6 +171,9 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
     else socket.destroy();
   });
   server.keepAliveTimeout = 5_000;
+  // A client that stalls mid-request is cut off (and counted as truncated) after 30 s.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {
