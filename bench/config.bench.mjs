@@ -43,7 +43,8 @@ const ourFiles = new Set(ourJson.findings.map((f) => f.location.path));
 console.log(`ours: ${ourJson.findings.length} findings in ${ourFiles.size} files, ${ourJson.warnings?.length ?? 0} warnings`);
 
 const peerOut = join(tmp, 'peer.json');
-const peerArgs = ['config', '--skip-policy-update', '--cache-dir', join(tmp, 'trivy-cache'), '--format', 'json', '--output', peerOut, '--quiet', dir];
+// --timeout: the peer's own default (5 min) is shorter than its run over this corpus on a shared machine.
+const peerArgs = ['config', '--timeout', `${Math.ceil(timeoutMs / 1000)}s`, '--skip-policy-update', '--cache-dir', join(tmp, 'trivy-cache'), '--format', 'json', '--output', peerOut, '--quiet', dir];
 // coreutils timeout stops the peer itself (exit 124) rather than leaving it running.
 const peerRun = async () => {
   const r = existsSync('/usr/bin/timeout')
@@ -62,7 +63,7 @@ if (peer.code === 'timeout') {
     const mis = results.reduce((a, r) => a + (r.Misconfigurations?.length ?? 0), 0);
     console.log(`peer: ${mis} failed checks in ${results.length} files`);
   } catch (e) {
-    console.log(`peer output unreadable (exit ${peer.code}): ${String(e).slice(0, 200)}`);
+    console.log(`peer output unreadable (exit ${peer.code}): ${String(e).slice(0, 200)}\n${String(peer.stderr ?? '').slice(-800)}`);
   }
 }
 console.log(fmtRow(`config over manifests-corpus (ours median of ${runs}, peer 1 run)`, our, peer, startup.ms));
