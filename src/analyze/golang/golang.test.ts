@@ -102,3 +102,14 @@ test('go.sum helper: highest version per module (counts checked with awk | sort 
   // awk also counted the blank line; the file names two modules
   assert.deepEqual(nv(sum('trivy/sum/gomod_emptyline.sum')), ['github.com/karrick/godirwalk@v1.12.0', 'github.com/pkg/errors@v0.8.1']);
 });
+
+test('toolchain versions as the stdlib package', async () => {
+  const { stdlibVersion } = await import('./purl.js');
+  assert.equal(stdlibVersion('go1.21.3'), 'v1.21.3');
+  assert.equal(stdlibVersion('go1.22'), 'v1.22.0');
+  assert.equal(stdlibVersion('go1.20.1 X:boringcrypto'), 'v1.20.1');
+  assert.equal(stdlibVersion('go1.22rc1'), 'v1.22.0-rc1');
+  // Google-internal toolchains (seen in the Cloud SDK's binaries): the release line is what is known
+  assert.equal(stdlibVersion('go1.25-20250209-RC00 cl/725164410 +5f32a4c9b8 X:fieldtrack,boringcrypto'), 'v1.25.0');
+  assert.equal(stdlibVersion('devel +abc'), undefined);
+});
