@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -63,7 +64,10 @@ const build: Command = {
         });
         if (res.status !== 200) throw new CoastguardError(`download failed: HTTP ${res.status}`, spec.url, ExitCode.NETWORK);
         const path = join(tmp, `${i}-${basename(new URL(spec.url).pathname) || 'feed'}`);
-        writeFileSync(path, Buffer.from(await res.arrayBuffer()));
+        const body = Buffer.from(await res.arrayBuffer());
+        const got = createHash('sha256').update(body).digest('hex');
+        if (spec.sha256 && spec.sha256 !== got) throw new CoastguardError(`checksum mismatch (expected sha256 ${spec.sha256}, got ${got})`, spec.url, ExitCode.DB);
+        writeFileSync(path, body);
         sources.push({ path, label: spec.url, fetched: { fetchedAt: new Date().toISOString(), etag: res.headers.get('etag') ?? undefined, lastModified: res.headers.get('last-modified') ?? undefined } });
       }
       const s = await buildDb({ output, sources, strict: !!ctx.values.strict });
