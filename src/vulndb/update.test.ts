@@ -134,4 +134,12 @@ test('update downloads, then sends If-None-Match and skips the rebuild on 304, t
   const d = openVulnDb(dbPath);
   assert.deepEqual(d.info().sources.map((x) => x.location), [`${base}/feed.json?from=sources`]);
   d.close();
+
+  // `db build` takes URLs too, with an optional pinned checksum.
+  const built = join(dir, 'from-url.db');
+  assert.equal(await main(['db', 'build', '-q', '-o', built, `${base}/feed.json#sha256=${sha(state.body)}`], io), 0);
+  const u = openVulnDb(built);
+  assert.deepEqual([u.info().sources[0].location, u.info().sources[0].etag], [`${base}/feed.json`, '"v2"']);
+  u.close();
+  await assert.rejects(main(['db', 'build', '-q', '-o', built, `${base}/feed.json#sha256=${'0'.repeat(64)}`], io), (e: CoastguardError) => e.exitCode === ExitCode.DB && /^checksum mismatch/.test(e.what));
 });
