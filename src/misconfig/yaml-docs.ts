@@ -27,12 +27,13 @@ export function parseYamlDocs(text: string, path: string): { docs: YamlDoc[]; wa
   }
   if (!Array.isArray(all)) all = [all as unknown as Document.Parsed];
   const lineAt = (offset: number) => lc.linePos(offset).line;
-  const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length);
+  // Only needed for errors; trimEnd (not a /\s+$/ regex) keeps it linear on big files.
+  const lastLineOf = () => { const t = text.trimEnd(); let n = 1; for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) n++; return n; };
   for (const doc of all) {
     if (doc.errors.length) {
       const err = doc.errors[0];
       // Errors found at end of input (an unclosed bracket or quote) point past the last line; name the last real line.
-      const line = Math.min(err.linePos?.[0]?.line ?? lineAt(err.pos[0]), lastLine);
+      const line = Math.min(err.linePos?.[0]?.line ?? lineAt(err.pos[0]), lastLineOf());
       warnings.push({ what: `malformed YAML: ${err.message.split('\n')[0]}`, where: `${path}:${line}` });
       continue;
     }
