@@ -45,17 +45,6 @@ export function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** Drops repeated name@version entries (lockfiles list a package once per requester); first one wins. */
-export function dedupe(pkgs: Package[]): Package[] {
-  const seen = new Set<string>();
-  return pkgs.filter((p) => {
-    const k = `${p.name}@${p.version}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 export const warning = (what: string, where: string): ScanWarning => ({ what, where });
 
 export function basename(p: string): string {
