@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SCHEMA_VERSION, inputError, usageError, type ScanResult } from '../core/index.js';
-import { scanGitHistory } from '../secrets/index.js';
+import { loadTrivySecretConfig, scanGitHistory, type SecretScanOptions } from '../secrets/index.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
@@ -24,6 +24,7 @@ export const command: Command = {
     '  --disable-rule ID      turn a rule off (our id or gitleaks/trivy alias; repeatable)',
     '  --max-file-size BYTES  skip blobs larger than this (default 10485760)',
     '  --skip-test-paths      leave out test fixtures (test/, testdata/, fixtures/, *_test.go …)',
+    '  --secret-config FILE   custom rules and allow-lists in Trivy\'s trivy-secret.yaml format',
     '  plus the shared scan flags: --format --output --severity --exit-code --config --quiet …',
   ].join('\n'),
   options: {
@@ -34,6 +35,7 @@ export const command: Command = {
     'disable-rule': { type: 'string', multiple: true },
     'max-file-size': { type: 'string' },
     'skip-test-paths': { type: 'boolean' },
+    'secret-config': { type: 'string' },
   },
   async run(ctx) {
     const policy = await loadRunPolicy(ctx);
@@ -50,11 +52,13 @@ export const command: Command = {
     }
     const since = v.since as string | undefined;
     if (since !== undefined && !since.trim()) throw usageError('--since needs a date', '--since');
+    const custom: SecretScanOptions = v['secret-config'] ? loadTrivySecretConfig(String(v['secret-config'])) : {};
     const r = await scanGitHistory(resolve(path), {
+      ...custom,
       since,
       refs: list(v.branch),
       enableRules: list(v['enable-rule']),
-      disableRules: list(v['disable-rule']),
+      disableRules: [...(custom.disableRules ?? []), ...list(v['disable-rule'])],
       maxFileSize,
       skipTestPaths: v['skip-test-paths'] === true,
       target: path,

@@ -7,4 +7,5 @@ export { SecretScanner, looksBinary, DEFAULT_MAX_FILE_SIZE } from './scanner.js'
 export { builtinRules } from './rules/index.js';
 export { redact, secretHash } from './redact.js';
 export type { SecretRule, SecretScanOptions } from './types.js';
+export { loadTrivySecretConfig, parseTrivySecretConfig } from './trivy-config.js';
 export { scanGitHistory, type HistoryScanOptions, type HistoryScanResult } from './history.js';

@@ -57,7 +57,9 @@ export class SecretScanner {
   constructor(readonly opts: SecretScanOptions = {}) {
     const all = [...builtinRules, ...(opts.extraRules ?? [])];
     this.custom = new Set(opts.extraRules ?? []);
-    const active = all.filter((r) => (r.defaultOff ? matchesName(r, opts.enableRules) : !matchesName(r, opts.disableRules)));
+    const active = all
+      .filter((r) => (r.defaultOff ? matchesName(r, opts.enableRules) : !matchesName(r, opts.disableRules)))
+      .filter((r) => !opts.onlyBuiltinRules || this.custom.has(r) || matchesName(r, opts.onlyBuiltinRules));
     const compiled = active.map((rule) => ({
       rule,
       re: new RegExp(rule.regex.source, [...new Set((rule.regex.flags + 'gd').split(''))].join('')),
@@ -126,7 +128,8 @@ export class SecretScanner {
         let secret = m[0];
         let start = m.index;
         const gi = m.indices!;
-        const named = groups.secret !== undefined ? 'secret' : groups.secret2 !== undefined ? 'secret2' : undefined;
+        const g0 = c.rule.secretGroup;
+        const named = g0 !== undefined ? (groups[g0] !== undefined ? g0 : Object.keys(groups).find((k) => k.startsWith(`${g0}__`) && groups[k] !== undefined)) : groups.secret !== undefined ? 'secret' : groups.secret2 !== undefined ? 'secret2' : undefined;
         if (named && gi.groups?.[named]) {
           secret = groups[named]!;
           start = gi.groups[named]![0];
@@ -139,7 +142,24 @@ export class SecretScanner {
       }
     }
     if (hits.length === 0) return [];
-    return this.toFindings(path, text, dedupe.call(this, hits), extra);
+    const kept = this.outsideExcludedBlocks(text, hits);
+    if (kept.length === 0) return [];
+    return this.toFindings(path, text, dedupe.call(this, kept), extra);
+  }
+
+  /** Drops hits inside an exclude-block (global, or the rule's own). */
+  private outsideExcludedBlocks(text: string, hits: Hit[]): Hit[] {
+    const ranges = (res: RegExp[] | undefined) => {
+      const out: [number, number][] = [];
+      for (const re of res ?? []) {
+        const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+        for (const m of text.matchAll(g)) out.push([m.index!, m.index! + m[0].length]);
+      }
+      return out;
+    };
+    const global = ranges(this.opts.excludeBlocks);
+    const inside = (h: Hit, rs: [number, number][]) => rs.some(([a, b]) => h.start >= a && h.end <= b);
+    return hits.filter((h) => !inside(h, global) && !(h.c.rule.excludeBlocks?.length && inside(h, ranges(h.c.rule.excludeBlocks))));
   }
 
   private accept(c: Compiled, secret: string, groups: Record<string, string | undefined>, match: string, text: string, at: number, matchAt: number): boolean {

@@ -37,6 +37,10 @@ export interface SecretRule {
   pathFilter?: (path: string) => boolean;
   /** Extra check on the match (e.g. user != password in a URL); false drops it. */
   validate?: (secret: string, groups: Record<string, string | undefined>, match: string, lineBefore: string) => boolean;
+  /** Name of the capture group holding the secret (default: `secret`, else group 1, else the match). */
+  secretGroup?: string;
+  /** Matches inside text these regexes cover are ignored (Trivy's exclude-block). */
+  excludeBlocks?: RegExp[];
   /** A check on the raw bytes of binary files (keystores) instead of a text regex; runs on files matching `paths`. */
   fileCheck?: (body: Buffer) => boolean;
   /** Generic rules lose to specific ones when both match the same text. */
@@ -58,6 +62,10 @@ export interface SecretScanOptions {
   allowSecrets?: RegExp[];
   /** Per-rule allow-lists (rule id → regexes on the secret). */
   allowSecretsByRule?: Record<string, RegExp[]>;
+  /** Text blocks to leave out for every rule (Trivy's exclude-block). */
+  excludeBlocks?: RegExp[];
+  /** Only these built-in rules run (Trivy's enable-builtin-rules); custom rules always run. */
+  onlyBuiltinRules?: string[];
   /** Paths matching are not scanned at all. */
   allowPaths?: RegExp[];
   /** Skip test-fixture paths (test/, fixtures/, testdata/, *_test.go …). Off by default: only when asked. */
