@@ -177,3 +177,11 @@ test('malformed YAML: a warning with file:line, other documents still scanned', 
   assert.match(r.warnings[0].where!, /^bad\.yaml:[67]$/);
   assert.match(r.warnings[0].what, /^malformed YAML: /);
 });
+
+test('trusted registries apply to Kubernetes images when configured', async () => {
+  const { scanConfigTexts } = await import('../engine.js');
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: n }\nspec:\n  containers:\n    - { name: a, image: "registry.example.com/app:1" }\n    - { name: b, image: "nginx:1.25" }\n';
+  const ids = (opts: { trustedRegistries?: string[] }) => scanConfigTexts([{ path: 'p.yaml', text }], opts).findings.filter((f) => f.id === 'CG-K8S-099').map((f) => f.location.line);
+  assert.deepEqual(ids({}), []);
+  assert.deepEqual(ids({ trustedRegistries: ['registry.example.com'] }), [7]);
+});
