@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { scanConfigPaths } from './index.js';
 
 const CORPUS = join(import.meta.dirname, '../../test/fixtures/misconfig/corpus');
@@ -41,4 +42,13 @@ test('stdin: "-" is detected by content (Kubernetes here), reported as "-"', asy
 
 test('a missing path is a clear input error', async () => {
   await assert.rejects(scanConfigPaths(['/nonexistent/x.yaml']), { name: 'CoastguardError', message: 'no such file or directory: /nonexistent/x.yaml' });
+});
+
+// The whole shared corpus (9 MB) when the checkout sits next to it; skipped on a fresh clone.
+const SHARED = join(import.meta.dirname, '../../../shared/data/manifests-corpus');
+test('whole shared manifests corpus: no warning, no rule failure', { skip: !existsSync(SHARED) && 'shared/data not present' }, async () => {
+  const r = await scanConfigPaths([SHARED], { relativeTo: SHARED });
+  assert.deepEqual(r.warnings, []);
+  assert.ok(r.files > 400, `${r.files} files`);
+  assert.ok(r.findings.every((f) => f.kind === 'misconfig' && (f.location.line === undefined || f.location.line >= 1)));
 });
