@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
 const BUILD = { buildTimeOnly: true };
 
 export const golangAnalyzers: Analyzer[] = [
-  langAnalyzer('go-binary', 1, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeGoBinary, 'unreadable Go binary'),
+  langAnalyzer('go-binary', 2, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeGoBinary, 'unreadable Go binary'),
   langAnalyzer('go-mod', 2, (p, { size }) => size < 16 * MB && basename(p) === 'go.mod' && !/(^|\/)vendor\//.test(p), parseGoMod, 'invalid go.mod', BUILD),
 ];
 

@@ -6,7 +6,7 @@ const MB = 1024 * 1024;
 
 export const javaAnalyzers: Analyzer[] = [
   // The walk holds a wanted file in memory; 512 MB covers the largest real fat jars we know of.
-  langAnalyzer('java-archive', 1, (p, { size }) => size > 0 && size < 512 * MB && JAVA_ARCHIVE.test(p), parseJavaArchive, 'corrupt Java archive'),
+  langAnalyzer('java-archive', 2, (p, { size }) => size > 0 && size < 512 * MB && JAVA_ARCHIVE.test(p), parseJavaArchive, 'corrupt Java archive'),
 ];
 
 export { parseJavaArchive };

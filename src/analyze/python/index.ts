@@ -25,7 +25,7 @@ export function isRequirementsFile(path: string): boolean {
 }
 
 export const pythonAnalyzers: Analyzer[] = [
-  langAnalyzer('python-metadata', 1, (p, { size }) => size < 16 * MB && isInstalledMetadata(p), parseMetadata, 'invalid Python package metadata'),
+  langAnalyzer('python-metadata', 2, (p, { size }) => size < 16 * MB && isInstalledMetadata(p), parseMetadata, 'invalid Python package metadata'),
   langAnalyzer('poetry-lock', 2, (p, { size }) => size < 64 * MB && basename(p) === 'poetry.lock', parsePoetryLock, 'invalid poetry.lock', BUILD),
   langAnalyzer('uv-lock', 2, (p, { size }) => size < 64 * MB && basename(p) === 'uv.lock', parseUvLock, 'invalid uv.lock', BUILD),
   langAnalyzer('pipfile-lock', 2, (p, { size }) => size < 64 * MB && basename(p) === 'Pipfile.lock', parsePipfileLock, 'invalid Pipfile.lock', BUILD),
