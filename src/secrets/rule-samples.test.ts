@@ -64,3 +64,13 @@ for (const [id, path, text] of HITS) {
 test('near misses give nothing', () => {
   for (const [path, text] of MISSES) assert.deepEqual(scanText(path, text).map((f) => f.id), [], text);
 });
+
+test('Authorization headers and curl credentials (image history lines look like this)', () => {
+  const b64 = Buffer.from('deploy:Zq8vR2mK5wT4').toString('base64');
+  assert.deepEqual(scanText('h', `RUN curl -H "Authorization: Basic ${b64}" https://repo.internal/x`).map((f) => f.id), ['http-basic-auth-header']);
+  assert.deepEqual(scanText('h', `curl -H 'Authorization: Bearer ${alnum(40)}' https://api`).map((f) => f.id), ['http-bearer-token']);
+  assert.deepEqual(scanText('h', 'RUN curl -fsSL -u deploy:Zq8vR2mK5wT4 https://repo.internal/pkg.tgz').map((f) => f.id), ['curl-user-password']);
+  // references, placeholders and user:password examples stay quiet
+  assert.deepEqual(scanText('h', 'curl -u $USER:$PASS https://x\ncurl -u user:password https://x\ncurl -H "Authorization: Bearer $TOKEN" https://x').map((f) => f.id), []);
+  assert.deepEqual(scanText('h', `Authorization: Basic ${Buffer.from('user:password').toString('base64')}`).map((f) => f.id), []);
+});

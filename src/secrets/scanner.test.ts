@@ -117,6 +117,7 @@ test('image config: env, labels and history are scanned, the same value reported
   assert.deepEqual(findings.map((f) => [f.id, f.location.path, f.location.line, f.target]), [
     ['github-pat', 'image config: env', 2, 'example:1'],
     ['stripe-secret-key', 'image config: labels', 1, 'example:1'],
+    ['curl-user-password', 'image config: history', 2, 'example:1'],
   ]);
 });
 

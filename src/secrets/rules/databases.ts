@@ -17,7 +17,34 @@ export function placeholderPassword(pass: string, user?: string, weak = WEAK_VAL
 
 const DB_SCHEMES = 'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|couchdb|couchbase|neo4j(?:\\+s)?|bolt|cassandra|memcached|ldaps?|smtps?|nats|influxdb|elasticsearch|opensearch';
 
+/** user:password from base64 (HTTP Basic), or undefined when it is not that. */
+function basicPair(b64: string): { user: string; pass: string } | undefined {
+  const s = Buffer.from(b64, 'base64').toString('utf8');
+  const i = s.indexOf(':');
+  if (i <= 0 || /[^\x20-\x7e]/.test(s)) return undefined;
+  return { user: s.slice(0, i), pass: s.slice(i + 1) };
+}
+
 export const databaseRules: SecretRule[] = [
+  token({
+    id: 'http-basic-auth-header', title: 'HTTP Basic credentials in an Authorization header', service: 'the server it is sent to', category: 'generic',
+    keywords: ['basic'], regex: /Authorization["']?\s*[:=]\s*["']?Basic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/i,
+    validate: (s) => {
+      const p = basicPair(s);
+      return !!p && p.pass.length >= 4 && !placeholderPassword(p.pass, p.user, new Set(['secret']));
+    },
+    gitleaks: 'curl-auth-header',
+  }),
+  token({
+    id: 'http-bearer-token', title: 'Bearer token in an Authorization header', service: 'the API it is sent to', category: 'generic', severity: 'MEDIUM',
+    keywords: ['bearer'], regex: /Authorization["']?\s*[:=]\s*["']?Bearer\s+(?<secret>[A-Za-z0-9_.~+/-]{20,}={0,2})(?![A-Za-z0-9_.~+/=-])/i,
+    entropy: 3.5, validate: (s) => /\d/.test(s) && !placeholderPassword(s), generic: true, gitleaks: 'curl-auth-header',
+  }),
+  token({
+    id: 'curl-user-password', title: 'Password on a curl/wget command line', service: 'the server it logs in to', category: 'generic',
+    keywords: ['curl', 'wget'], regex: /\b(?:curl|wget)\b[^\n]{0,300}?\s(?:-u|--user|--http-user|--password)[ =]["']?(?:(?<user>[^:\s"']+):)?(?<secret>[^\s"'@]{4,})/,
+    validate: (s, g) => !placeholderPassword(s, g.user) && !/^\$/.test(s), gitleaks: 'curl-auth-user',
+  }),
   token({
     id: 'database-connection-string', title: 'Database connection string with a password', service: 'the database', category: 'database', severity: 'HIGH',
     why: 'A connection string with a password gives direct access to the database it names, bypassing the application in front of it.',
