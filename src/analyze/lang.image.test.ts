@@ -90,6 +90,10 @@ test('language packages in a 3-layer image: exact versions, locations and layers
     // Expected: what the files themselves say, laid out as above.
     const expectedPython = (await runTree(langAnalyzers, here('./python/testdata/snyk/ok/site-packages'))).packages
       .map((p) => `PyPI ${p.name}@${p.version} usr/lib/python3/dist-packages/${p.locations[0].path}#1`);
+    const expectedGems = ['coderay@1.1.2', 'concurrent-ruby@1.1.5', 'dotenv@2.7.2', 'faker@1.9.3', 'i18n@1.6.0', 'method_source@0.9.2', 'pry@0.12.2'].map((g) => `RubyGems ${g} srv/Gemfile.lock#1`);
+    const lockPkgs = (await runTree(langAnalyzers, here('./npm/testdata/trivy/analyzer/npm/happy'))).packages
+      .filter((p) => p.locations[0].path === 'package-lock.json')
+      .map((p) => `npm ${p.name}@${p.version} app/package-lock.json#1`);
     const expected = [
       'Go example.com/hello@ usr/local/bin/hello#0',
       'Go example.com/greet@v1.2.3 usr/local/bin/hello#0',
@@ -104,8 +108,9 @@ test('language packages in a 3-layer image: exact versions, locations and layers
       'npm ms@2.0.0 app/node_modules/body-parser/node_modules/ms/package.json#1',
       'npm ms@2.0.0 app/node_modules/express/node_modules/ms/package.json#1',
       'npm ms@2.1.3 app/node_modules/ms/package.json#2',
+      ...lockPkgs,
       ...expectedPython,
-      // app/package-lock.json and srv/Gemfile.lock are build-time files: not image inventory
+      ...expectedGems,
     ].sort();
     assert.deepEqual(got, expected);
     // nothing from the deleted war; the truncated jar is reported, by name

@@ -74,8 +74,7 @@ const gomodCases: [string, string[], Record<string, unknown>][] = [
 
 test('go.mod: requires with replace directives applied, exact sets', async () => {
   for (const [fixture, want, metas] of gomodCases) {
-    const r = await runFile(golangAnalyzers, td(fixture), 'src/go.mod');
-    assert.deepEqual((await runFile(golangAnalyzers, td(fixture), 'src/go.mod', L)).packages, [], `${fixture} in an image`);
+    const r = await runFile(golangAnalyzers, td(fixture), 'src/go.mod', L);
     assert.deepEqual(r.warnings, [], fixture);
     assert.deepEqual(nv(r.packages), [...want].sort(), fixture);
     for (const [name, meta] of Object.entries(metas)) assert.deepEqual(r.packages.find((p) => p.name === name)?.meta ?? {}, meta, `${fixture} ${name}`);

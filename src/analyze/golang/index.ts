@@ -4,12 +4,10 @@ import { analyzeGoBinary } from './buildinfo.js';
 import { parseGoMod } from './gomod.js';
 
 const MB = 1024 * 1024;
-/** Read in directory scans only (see langAnalyzer): what a build asked for, not what is installed. */
-const BUILD = { buildTimeOnly: true };
 
 export const golangAnalyzers: Analyzer[] = [
   langAnalyzer('go-binary', 2, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeGoBinary, 'unreadable Go binary'),
-  langAnalyzer('go-mod', 2, (p, { size }) => size < 16 * MB && basename(p) === 'go.mod' && !/(^|\/)vendor\//.test(p), parseGoMod, 'invalid go.mod', BUILD),
+  langAnalyzer('go-mod', 3, (p, { size }) => size < 16 * MB && basename(p) === 'go.mod' && !/(^|\/)vendor\//.test(p), parseGoMod, 'invalid go.mod'),
 ];
 
 export { analyzeGoBinary, parseGoMod };

@@ -79,7 +79,6 @@ export function langAnalyzer(
   wants: (path: string, info: { size: number; mode: number }) => boolean,
   parse: Parse,
   what = `cannot parse ${id} file`,
-  opts: { buildTimeOnly?: boolean } = {},
 ): Analyzer {
   return {
     id,
@@ -87,10 +86,6 @@ export function langAnalyzer(
     kind: 'lang',
     wants,
     async analyze(file) {
-      // A build-time lockfile (package-lock.json, yarn.lock, poetry.lock, go.mod, …) says what a build
-      // asked for, not what an image has installed: like Trivy and Syft, images (files that come with a
-      // layer) are inventoried from installed metadata and binaries; directory scans read the lockfiles.
-      if (opts.buildTimeOnly && file.layer !== undefined) return undefined;
       try {
         const r = await parse(file);
         if (Array.isArray(r)) return r.length ? { packages: r } : undefined;

@@ -6,8 +6,6 @@ import { parseYarnLock } from './yarn-lock.js';
 import { parsePnpmLock } from './pnpm-lock.js';
 
 const MB = 1024 * 1024;
-/** Read in directory scans only (see langAnalyzer): what a build asked for, not what is installed. */
-const BUILD = { buildTimeOnly: true };
 /** Lockfiles inside installed packages are their authors' dev setups, not what is installed. */
 const insideNodeModules = (p: string) => p.includes('node_modules/');
 
@@ -15,14 +13,13 @@ export const npmAnalyzers: Analyzer[] = [
   langAnalyzer('npm-package-json', 1, (p, { size }) => size < 4 * MB && isInstalledPackageJson(p), parsePackageJson, 'invalid package.json'),
   langAnalyzer(
     'npm-package-lock',
-    2,
+    3,
     (p, { size }) => size < 256 * MB && /^(package-lock|npm-shrinkwrap)\.json$/.test(basename(p)) && !insideNodeModules(p),
     parsePackageLock,
     'invalid package-lock.json',
-    BUILD,
   ),
-  langAnalyzer('yarn-lock', 2, (p, { size }) => size < 256 * MB && basename(p) === 'yarn.lock' && !insideNodeModules(p), parseYarnLock, 'invalid yarn.lock', BUILD),
-  langAnalyzer('pnpm-lock', 2, (p, { size }) => size < 256 * MB && basename(p) === 'pnpm-lock.yaml' && !insideNodeModules(p), parsePnpmLock, 'invalid pnpm-lock.yaml', BUILD),
+  langAnalyzer('yarn-lock', 3, (p, { size }) => size < 256 * MB && basename(p) === 'yarn.lock' && !insideNodeModules(p), parseYarnLock, 'invalid yarn.lock'),
+  langAnalyzer('pnpm-lock', 3, (p, { size }) => size < 256 * MB && basename(p) === 'pnpm-lock.yaml' && !insideNodeModules(p), parsePnpmLock, 'invalid pnpm-lock.yaml'),
 ];
 
 export { parsePackageJson, parsePackageLock, parseYarnLock, parsePnpmLock };

@@ -7,8 +7,6 @@ import { parsePipfileLock } from './pipfile-lock.js';
 import { parseRequirements } from './requirements.js';
 
 const MB = 1024 * 1024;
-/** Read in directory scans only (see langAnalyzer): what a build asked for, not what is installed. */
-const BUILD = { buildTimeOnly: true };
 
 /** `x.dist-info/METADATA`, `x.egg-info/PKG-INFO`, `EGG-INFO/PKG-INFO` (any case), or a file `x.egg-info`. */
 export function isInstalledMetadata(path: string): boolean {
@@ -26,10 +24,10 @@ export function isRequirementsFile(path: string): boolean {
 
 export const pythonAnalyzers: Analyzer[] = [
   langAnalyzer('python-metadata', 2, (p, { size }) => size < 16 * MB && isInstalledMetadata(p), parseMetadata, 'invalid Python package metadata'),
-  langAnalyzer('poetry-lock', 2, (p, { size }) => size < 64 * MB && basename(p) === 'poetry.lock', parsePoetryLock, 'invalid poetry.lock', BUILD),
-  langAnalyzer('uv-lock', 2, (p, { size }) => size < 64 * MB && basename(p) === 'uv.lock', parseUvLock, 'invalid uv.lock', BUILD),
-  langAnalyzer('pipfile-lock', 2, (p, { size }) => size < 64 * MB && basename(p) === 'Pipfile.lock', parsePipfileLock, 'invalid Pipfile.lock', BUILD),
-  langAnalyzer('pip-requirements', 2, (p, { size }) => size < 8 * MB && isRequirementsFile(p), parseRequirements, 'invalid requirements file', BUILD),
+  langAnalyzer('poetry-lock', 3, (p, { size }) => size < 64 * MB && basename(p) === 'poetry.lock', parsePoetryLock, 'invalid poetry.lock'),
+  langAnalyzer('uv-lock', 3, (p, { size }) => size < 64 * MB && basename(p) === 'uv.lock', parseUvLock, 'invalid uv.lock'),
+  langAnalyzer('pipfile-lock', 3, (p, { size }) => size < 64 * MB && basename(p) === 'Pipfile.lock', parsePipfileLock, 'invalid Pipfile.lock'),
+  langAnalyzer('pip-requirements', 3, (p, { size }) => size < 8 * MB && isRequirementsFile(p), parseRequirements, 'invalid requirements file'),
 ];
 
 /**

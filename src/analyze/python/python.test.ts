@@ -65,14 +65,11 @@ const cases: [string, string, string[]][] = [
 
 test('Python lockfiles, requirements and metadata files give exact name@version sets', async () => {
   for (const [fixture, path, want] of cases) {
-    const installed = /METADATA|PKG-INFO|egg-info/.test(path);
-    // lockfiles count in directory scans only; installed metadata everywhere
-    const r = await runFile(pythonAnalyzers, td(fixture), path, installed ? L : undefined);
+    const r = await runFile(pythonAnalyzers, td(fixture), path, L);
     assert.deepEqual(r.warnings, [], fixture);
     assert.deepEqual(nv(r.packages), [...want].sort(), fixture);
-    if (!installed) assert.deepEqual((await runFile(pythonAnalyzers, td(fixture), path, L)).packages, [], fixture);
     for (const p of r.packages) {
-      assert.deepEqual(p.locations, [installed ? { path, layer: L } : { path }], fixture);
+      assert.deepEqual(p.locations, [{ path, layer: L }], fixture);
       assert.equal(p.ecosystem, 'PyPI');
     }
   }

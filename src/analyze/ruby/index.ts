@@ -4,13 +4,11 @@ import { parseGemspec } from './gemspec.js';
 import { parseGemfileLock } from './gemfile-lock.js';
 
 const MB = 1024 * 1024;
-/** Read in directory scans only (see langAnalyzer): what a build asked for, not what is installed. */
-const BUILD = { buildTimeOnly: true };
 
 export const rubyAnalyzers: Analyzer[] = [
   // Installed gems only: a source tree's own *.gemspec computes its values in Ruby.
   langAnalyzer('gemspec', 1, (p, { size }) => size < 4 * MB && /(^|\/)specifications\/(default\/)?[^/]+\.gemspec$/.test(p), parseGemspec, 'unreadable gemspec'),
-  langAnalyzer('gemfile-lock', 2, (p, { size }) => size < 32 * MB && (basename(p) === 'Gemfile.lock' || basename(p) === 'gems.locked'), parseGemfileLock, 'invalid Gemfile.lock', BUILD),
+  langAnalyzer('gemfile-lock', 3, (p, { size }) => size < 32 * MB && (basename(p) === 'Gemfile.lock' || basename(p) === 'gems.locked'), parseGemfileLock, 'invalid Gemfile.lock'),
 ];
 
 export { parseGemspec, parseGemfileLock };
