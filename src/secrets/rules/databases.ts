@@ -64,7 +64,7 @@ export const databaseRules: SecretRule[] = [
     id: 'basic-auth-url', title: 'Password in a URL (HTTP/FTP basic auth)', service: 'the server in the URL', category: 'generic', severity: 'HIGH',
     keywords: ['://'],
     regex: /(?:https?|ftps?|git|svn|ssh|rsync)(?<![A-Za-z0-9+.-](?:https?|ftps?|git|svn|ssh|rsync)):\/\/(?<user>[^:@/\s"'`<>(){}[\]]{1,100}):(?<secret>[^@/\s"'`<>]{1,200})@(?<host>[A-Za-z0-9][A-Za-z0-9.-]*)/i,
-    validate: (pass, g) => pass.length >= 4 && !placeholderPassword(pass, g.user, new Set(['secret'])) && !/^\d{1,5}$/.test(pass) && !/[{}$]/.test(g.user ?? ''),
+    validate: (pass, g) => pass.length >= 4 && !placeholderPassword(pass, g.user, new Set(['secret'])) && !/^\d{1,5}$/.test(pass) && !/[{}$]/.test(g.user ?? '') && !/^(?:anonymous|ftp)$/i.test(g.user ?? ''),
     gitleaks: 'generic-api-key', secretlint: 'BasicAuth',
   }),
 ];

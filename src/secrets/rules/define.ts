@@ -65,7 +65,7 @@ export function token(s: TokenSpec): SecretRule {
 
 /** Words that mark a value as a placeholder, not a secret (matched as substrings, lower case). */
 export const PLACEHOLDERS = [
-  'xxxx', '****', '....', 'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'changeit', 'your_', 'your-', 'yourpass',
+  'xxxx', '****', '....', 'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'changeit', 'your_', 'your-', 'yourpass', 'mypass', 'my_pass',
   '<', '>', '${', '{{', '}}', '$(', '%(', 'redacted', 'dummy', 'sample', 'replace', 'insert_', 'enter_', 'enter-your',
   'notreal', 'not_a_real', 'not-a-real', 'notasecret', 'password', 'passwd', 'secret_here', 'token_here', 'key_here', '_here',
   'foo-bar', 'foo_bar', 'foobar', 'anonymous', 'process.env', 'os.environ', 'getenv', 'env.', 'vault:', 'ssm:', 'secretsmanager', 'undefined', 'null', 'none', 'true', 'false',

@@ -10,6 +10,12 @@ function looksLikeCode(v: string): boolean {
   return false;
 }
 
+/** Placeholder words survive leetspeak: pa$$word, s3cr3t, p@ssw0rd. */
+function placeholderWords(v: string): boolean {
+  const plain = v.toLowerCase().replace(/[@4]/g, 'a').replace(/3/g, 'e').replace(/[1!|]/g, 'i').replace(/0/g, 'o').replace(/[$5]/g, 's').replace(/7/g, 't');
+  return /passw|pasword|secret|changeme|letmein|example|dummy|sample/.test(plain.replace(/i/g, 'i'));
+}
+
 /** The identifier that ends where the keyword starts ("DB_" of DB_PASSWORD, "stripe." of stripe.api_key). */
 function variableName(before: string): string {
   return /[A-Za-z0-9_.-]{0,40}$/.exec(before)?.[0] ?? '';
@@ -28,11 +34,14 @@ export const genericRules: SecretRule[] = [
     keywords: ['pass', 'pwd'],
     // Starts at the keyword (a fast first-character filter for the regex engine); the rest of the
     // variable name is read back from the line in validate().
-    regex: /(?<key>(?:passw(?:or)?d|passphrase|pwd|pass)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[^"'`\n]{4,200}?)\k<q>|(?<secret2>[^\s"'`;,<>]{6,200}))/i,
+    regex: /(?<key>(?:passw(?:or)?d|passphrase|pwd|pass)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=(?![=~>])|:=|:(?![:=])|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[^"'`\n]{4,200}?)\k<q>|(?<secret2>[^\s"'`;,<>]{6,200}))/i,
     validate: (s, g, _m, before) => {
       const key = variableName(before) + (g.key ?? '');
       if (/bypass|compass|passenger|passthrough|passport|time|date|count|status|fail|success|rate|expir|age$|_at$/i.test(key)) return false;
       if (/^-/.test(s)) return false; // a command-line option, not a password
+      if (placeholderWords(s)) return false;
+      if (g.secret2 !== undefined && /[{}]/.test(s)) return false; // CSS, templates
+      if (/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(s)) return false; // a CONSTANT_NAME
       if (/\s/.test(s) || /^[:.,`]|`/.test(s)) return false; // prose and docstrings, not a literal password
       if (placeholderPassword(s)) return false;
       if (looksLikeCode(s)) return false;
@@ -50,7 +59,7 @@ export const genericRules: SecretRule[] = [
     id: 'generic-api-key', title: 'Hard-coded API key, token or secret', service: 'the service it belongs to', category: 'generic', severity: 'MEDIUM', generic: true,
     why: GENERIC_WHY, fix: GENERIC_FIX,
     keywords: ['key', 'token', 'secret', 'credential', 'auth'],
-    regex: /(?<key>(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=|:=|:|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,]))/i,
+    regex: /(?<key>(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=(?![=~>])|:=|:(?![:=])|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,]))/i,
     entropy: 3.5,
     validate: (s, g, _m, before) => {
       const key = variableName(before) + (g.key ?? '');
@@ -59,9 +68,12 @@ export const genericRules: SecretRule[] = [
       if (placeholderPassword(s)) return false;
       if (looksLikeCode(s)) return false;
       if (/^[A-Z0-9_]+$/.test(s) && s.includes('_')) return false; // an ENV_VAR_NAME
+      if (placeholderWords(s)) return false;
+      // An unquoted value naming itself a token/secret is a variable (previousToken: previousToken2).
+      if (g.secret2 !== undefined && /token|secret|passw|api_?key|credential/i.test(s)) return false;
       if (/^\d+(?:\.\d+)*$/.test(s)) return false;
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) && /id\b|_id|uuid/i.test(key)) return false;
-      if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$/i.test(key)) return false;
+      if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$|authenticity|csrf|xsrf|nonce|cache|page|next|cursor/i.test(key)) return false;
       if (DOCUMENTED_EXAMPLES.has(s)) return false;
       if (/^(?:pk_(?:live|test)_|FLWPUBK|pub_|public_)/i.test(s)) return false; // publishable keys are meant to be public
       if (s === 'ThisTokenIsNotSoSecretChangeIt') return false; // Symfony's documented default
