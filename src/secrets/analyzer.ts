@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Analyzer } from '../analyze/types.js';
+import { builtinRules } from './rules/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from './scanner.js';
 import { scannerFor } from './text.js';
 
@@ -34,9 +36,21 @@ export function isTextCandidate(path: string, size: number, maxFileSize = DEFAUL
  * The secret scanner as a layer-walk analyzer: the walk offers every file, `wants` keeps text
  * candidates under the size cap, `analyze` returns findings located at {path, line, layer}.
  */
+/**
+ * The layer-cache key must change whenever the rules do: the version is derived from every rule's
+ * id, regex and checks (their source text), so editing a rule invalidates cached layer results.
+ */
+export const RULESET_VERSION = parseInt(
+  createHash('sha256')
+    .update(builtinRules.map((r) => [r.id, r.regex.source, r.regex.flags, r.keywords.join(','), r.entropy ?? '', String(r.validate ?? ''), String(r.allowSecrets ?? '')].join('\0')).join('\n'))
+    .digest('hex')
+    .slice(0, 7),
+  16,
+);
+
 export const secretAnalyzer: Analyzer = {
   id: 'secret',
-  version: 1,
+  version: RULESET_VERSION,
   kind: 'secret',
   wants(path, info) {
     return isTextCandidate(path, info.size);

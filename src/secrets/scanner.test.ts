@@ -143,3 +143,9 @@ test('scanDirectory: walks the tree, skips .git and --skip-dirs, same results wi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the analyzer version follows the rule set (layer-cache key)', async () => {
+  const { RULESET_VERSION } = await import('./analyzer.js');
+  assert.equal(secretAnalyzer.version, RULESET_VERSION);
+  assert.ok(Number.isInteger(RULESET_VERSION) && RULESET_VERSION > 0);
+});
