@@ -16,6 +16,14 @@ function placeholderWords(v: string): boolean {
   return /passw|pasword|secret|changeme|letmein|example|dummy|sample/.test(plain.replace(/i/g, 'i'));
 }
 
+/** Base64 that decodes to readable text ("dummy text data") is encoded prose, not a key. */
+function base64OfText(v: string): boolean {
+  if (v.length < 12 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const d = Buffer.from(v, 'base64');
+  for (const b of d) if (b < 0x20 || b > 0x7e) return false;
+  return /\s/.test(d.toString('latin1'));
+}
+
 /** The identifier that ends where the keyword starts ("DB_" of DB_PASSWORD, "stripe." of stripe.api_key). */
 function variableName(before: string): string {
   return /[A-Za-z0-9_.-]{0,40}$/.exec(before)?.[0] ?? '';
@@ -58,8 +66,8 @@ export const genericRules: SecretRule[] = [
   token({
     id: 'generic-api-key', title: 'Hard-coded API key, token or secret', service: 'the service it belongs to', category: 'generic', severity: 'MEDIUM', generic: true,
     why: GENERIC_WHY, fix: GENERIC_FIX,
-    keywords: ['key', 'token', 'secret', 'credential', 'auth'],
-    regex: /(?<key>(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=(?![=~>])|:=|:(?![:=])|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,]))/i,
+    keywords: ['key', 'token', 'secret', 'credential', 'creds', 'auth'],
+    regex: /(?<key>(?:api[_.-]?key|apikey|api[_.-]?secret|app[_.-]?secret|client[_.-]?secret|secret[_.-]?key|access[_.-]?key|access[_.-]?token|auth[_.-]?token|auth[_.-]?key|private[_.-]?key|secret|token|credentials?|creds|auth|[_.-]key)(?![A-Za-z])[A-Za-z0-9_.-]{0,20}?)["'\]]?[ \t]{0,3}(?:=(?![=~>])|:=|:(?![:=])|=>)[ \t]{0,3}(?:(?<q>["'`])(?<secret>[A-Za-z0-9_.=+/~@!%*#?&-]{10,200})\k<q>|(?<secret2>[A-Za-z0-9_.=+/~-]{10,200})(?![^\s;,])(?![ \t]*\())/i,
     entropy: 3.5,
     validate: (s, g, _m, before) => {
       const key = variableName(before) + (g.key ?? '');
@@ -69,6 +77,7 @@ export const genericRules: SecretRule[] = [
       if (looksLikeCode(s)) return false;
       if (/^[A-Z0-9_]+$/.test(s) && s.includes('_')) return false; // an ENV_VAR_NAME
       if (placeholderWords(s)) return false;
+      if (base64OfText(s)) return false;
       // An unquoted value naming itself a token/secret is a variable (previousToken: previousToken2).
       if (g.secret2 !== undefined && /token|secret|passw|api_?key|credential/i.test(s)) return false;
       if (/^\d+(?:\.\d+)*$/.test(s)) return false;
