@@ -110,6 +110,13 @@ test('coastguard repo: JSON native shape, exit code gate, clear errors', async (
     assert.equal(await main(['repo', dir, '--since', '2024-01-01', '--quiet'], { stdout: table.stream as NodeJS.WriteStream, stderr: err.stream as NodeJS.WriteStream }), 0);
     assert.match(table.text(), /stripe-secret-key/);
     assert.doesNotMatch(table.text(), /github-pat/);
+    // Trivy-format custom rules and disable-rules apply to the history scan too.
+    const cfg = join(dir, '..', `cg-secret-config-${process.pid}.yaml`);
+    writeFileSync(cfg, 'rules:\n  - id: debug-flag\n    title: Debug flag\n    severity: LOW\n    regex: DEBUG=(?P<secret>\\d)\n    secret-group-name: secret\ndisable-rules:\n  - github-pat\n  - generic-api-key\n');
+    const custom = capture();
+    await main(['repo', dir, '--format', 'json', '--quiet', '--secret-config', cfg], { stdout: custom.stream as NodeJS.WriteStream, stderr: err.stream as NodeJS.WriteStream });
+    rmSync(cfg);
+    assert.deepEqual(JSON.parse(custom.text()).findings.map((f: { id: string; commit: string }) => [f.id, f.commit]), [['debug-flag', commits.c2], ['stripe-secret-key', commits.c4]]);
     const notRepo = mkdtempSync(join(tmpdir(), 'cg-norepo-'));
     await assert.rejects(main(['repo', notRepo], { stdout: out.stream as NodeJS.WriteStream, stderr: err.stream as NodeJS.WriteStream }), /not a git repository: /);
     rmSync(notRepo, { recursive: true, force: true });
