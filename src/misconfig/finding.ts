@@ -13,7 +13,7 @@ export function toFinding(meta: RuleMeta, issue: Issue, target: string, path: st
     target,
     location: { path, ...(issue.line ? { line: issue.line, endLine: issue.endLine ?? issue.line } : {}), ...(layer ? { layer } : {}) },
     // Message and line are left out on purpose: an ignore must survive lines moving and rewording.
-    fingerprint: fingerprint('misconfig', meta.id, target, path, issue.object ?? '', issue.message),
+    fingerprint: fingerprint('misconfig', meta.id, target, path, issue.object ?? '', issue.message.replace(/\bline \d+/g, 'line')),
     description: issue.message,
     fix: meta.fix,
     references: meta.references,

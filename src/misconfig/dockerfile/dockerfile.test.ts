@@ -106,4 +106,6 @@ test('findings carry aliases, a stable fingerprint and the fix', () => {
   const [b] = scanDockerfile('\n\nFROM node:latest\nUSER 1\nHEALTHCHECK CMD true\n', 'Dockerfile').findings;
   assert.equal(b.location.line, 3);
   assert.equal(b.fingerprint, a.fingerprint, 'moving lines keeps the fingerprint');
+  const run2 = (pad: string) => scanDockerfile(`FROM a:1\n${pad}RUN a\nRUN b\nUSER 1\nHEALTHCHECK CMD true\n`, 'Dockerfile').findings.find((f) => f.id === 'CG-DF-057')!;
+  assert.equal(run2('').fingerprint, run2('\n\n').fingerprint, 'line numbers inside messages do not leak into the fingerprint');
 });
