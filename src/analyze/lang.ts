@@ -9,11 +9,19 @@ import { rustAnalyzers } from './rust/index.js';
 import { phpAnalyzers } from './php/index.js';
 import { dotnetAnalyzers } from './dotnet/index.js';
 
+/** Build-time lockfiles and manifests: read in source trees, not in images (see Analyzer.sourceOnly). */
+const LOCKFILE_ANALYZERS = new Set([
+  'npm-package-lock', 'yarn-lock', 'pnpm-lock', 'poetry-lock', 'uv-lock', 'pipfile-lock', 'pip-requirements',
+  'go-mod', 'gemfile-lock', 'cargo-lock', 'composer-lock', 'nuget-lock',
+]);
+
 /**
  * Every language-package analyzer (kind 'lang'). `wants` works on image paths and on paths relative
  * to a scanned directory alike, so `coastguard fs DIR` can run exactly this list over the tree.
  */
-export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers, ...golangAnalyzers, ...rubyAnalyzers, ...rustAnalyzers, ...phpAnalyzers, ...dotnetAnalyzers];
+export const langAnalyzers: Analyzer[] = [...npmAnalyzers, ...pythonAnalyzers, ...javaAnalyzers, ...golangAnalyzers, ...rubyAnalyzers, ...rustAnalyzers, ...phpAnalyzers, ...dotnetAnalyzers].map(
+  (a) => (LOCKFILE_ANALYZERS.has(a.id) ? { ...a, sourceOnly: true } : a),
+);
 
 /** The same plus Python's RECORD file lists; use only together with `mergeFileLists` on the result. */
 export const langAnalyzersWithFileLists: Analyzer[] = [...langAnalyzers, pythonRecordAnalyzer];

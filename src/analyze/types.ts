@@ -48,6 +48,12 @@ export interface Analyzer {
    * The CLI's --scanners picks which kinds run.
    */
   kind: 'os' | 'os-pkg' | 'lang' | 'secret' | 'config';
+  /**
+   * Lockfiles and manifests say what a build will install; in an image, the installed files say
+   * what is there. Such analyzers run on source trees (`fs`, `repo`) only, as with Trivy, so an
+   * image does not list each package twice.
+   */
+  sourceOnly?: boolean;
   wants(path: string, info: { size: number; mode: number }): boolean;
   analyze(file: AnalyzerInput): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
   /** Optional: sees every entry header (no body), e.g. to flag setuid files. */

@@ -110,13 +110,15 @@ export function detectVulnerabilities(
       if (rows.length) noScheme.add(eco);
       continue;
     }
+    // Nothing is known about this package: its version does not matter (a Go main module built
+    // from a checkout has none), so no warning either.
+    if (rows.length === 0) continue;
     try {
       s.validate(version);
     } catch (e) {
       warnings.push({ what: `unknown version "${version}" of ${p.name} (${p.ecosystem}): not matched`, where });
       continue;
     }
-    if (rows.length === 0) continue;
     // Images repeat packages (the same npm module in many node_modules): match each distinct
     // (namespace, name, version) once.
     const key = `${namespace}\0${name}\0${version}`;

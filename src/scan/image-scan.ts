@@ -19,7 +19,7 @@ export interface ImageScanOptions extends ScannerOptions {
 /** The pipeline for one image: layers → analyzers → merge → inventory → scanners → one ScanResult. */
 export async function scanImage(img: ResolvedImage, opts: ImageScanOptions): Promise<ScanResult> {
   const kinds = analyzerKinds(opts.scanners);
-  const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind));
+  const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind) && !a.sourceOnly);
   let done = 0;
   const layerResults = await analyzeLayers(img.layers, {
     analyzers,

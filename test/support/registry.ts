@@ -24,7 +24,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRegistry(dir: string): Promise<TestRegistry> {
+/** With `token`, the registry uses bearer-token auth against that token server instead of htpasswd. */
+export async function startRegistry(dir: string, token?: { realm: string; service: string; issuer: string; certPath: string }): Promise<TestRegistry> {
   const port = await freePort();
   const user = 'alice';
   const password = 's3cret-' + port;
@@ -37,7 +38,9 @@ export async function startRegistry(dir: string): Promise<TestRegistry> {
     'log: { level: error }',
     `storage: { filesystem: { rootdirectory: ${storage} }, delete: { enabled: true } }`,
     `http: { addr: 127.0.0.1:${port} }`,
-    `auth: { htpasswd: { realm: coastguard-test, path: ${join(dir, 'htpasswd')} } }`,
+    token
+      ? `auth: { token: { realm: "${token.realm}", service: ${token.service}, issuer: ${token.issuer}, rootcertbundle: ${token.certPath} } }`
+      : `auth: { htpasswd: { realm: coastguard-test, path: ${join(dir, 'htpasswd')} } }`,
   ].join('\n'));
   const proc: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
   const host = `127.0.0.1:${port}`;
