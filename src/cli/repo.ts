@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SCHEMA_VERSION, inputError, usageError, type ScanResult } from '../core/index.js';
-import { loadTrivySecretConfig, scanGitHistory, type SecretScanOptions } from '../secrets/index.js';
+import { loadGitleaksConfig, loadTrivySecretConfig, scanGitHistory, type SecretScanOptions } from '../secrets/index.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
@@ -25,6 +25,7 @@ export const command: Command = {
     '  --max-file-size BYTES  skip blobs larger than this (default 10485760)',
     '  --skip-test-paths      leave out test fixtures (test/, testdata/, fixtures/, *_test.go …)',
     '  --secret-config FILE   custom rules and allow-lists in Trivy\'s trivy-secret.yaml format',
+    '  --gitleaks-config FILE custom rules and allow-lists in gitleaks\' .gitleaks.toml format',
     '  plus the shared scan flags: --format --output --severity --exit-code --config --quiet …',
   ].join('\n'),
   options: {
@@ -36,6 +37,7 @@ export const command: Command = {
     'max-file-size': { type: 'string' },
     'skip-test-paths': { type: 'boolean' },
     'secret-config': { type: 'string' },
+    'gitleaks-config': { type: 'string' },
   },
   async run(ctx) {
     const policy = await loadRunPolicy(ctx);
@@ -52,7 +54,12 @@ export const command: Command = {
     }
     const since = v.since as string | undefined;
     if (since !== undefined && !since.trim()) throw usageError('--since needs a date', '--since');
-    const custom: SecretScanOptions = v['secret-config'] ? loadTrivySecretConfig(String(v['secret-config'])) : {};
+    if (v['secret-config'] && v['gitleaks-config']) throw usageError('give --secret-config or --gitleaks-config, not both', 'coastguard repo');
+    const custom: SecretScanOptions = v['secret-config']
+      ? loadTrivySecretConfig(String(v['secret-config']))
+      : v['gitleaks-config']
+        ? loadGitleaksConfig(String(v['gitleaks-config']))
+        : {};
     const r = await scanGitHistory(resolve(path), {
       ...custom,
       since,

@@ -8,4 +8,5 @@ export { builtinRules } from './rules/index.js';
 export { redact, secretHash } from './redact.js';
 export type { SecretRule, SecretScanOptions } from './types.js';
 export { loadTrivySecretConfig, parseTrivySecretConfig } from './trivy-config.js';
+export { loadGitleaksConfig, parseGitleaksConfig } from './gitleaks-config.js';
 export { scanGitHistory, type HistoryScanOptions, type HistoryScanResult } from './history.js';

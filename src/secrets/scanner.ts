@@ -129,6 +129,14 @@ export class SecretScanner {
         let start = m.index;
         const gi = m.indices!;
         const g0 = c.rule.secretGroup;
+        if (typeof g0 === 'number') {
+          if (g0 > 0 && m[g0] === undefined) continue;
+          const secretN = g0 > 0 ? m[g0]! : m[0];
+          const startN = g0 > 0 ? gi[g0]![0] : m.index;
+          if (!this.accept(c, secretN, groups, m[0], text, startN, m.index)) continue;
+          hits.push({ c, start: startN, end: startN + secretN.length, secret: secretN });
+          continue;
+        }
         const named = g0 !== undefined ? (groups[g0] !== undefined ? g0 : Object.keys(groups).find((k) => k.startsWith(`${g0}__`) && groups[k] !== undefined)) : groups.secret !== undefined ? 'secret' : groups.secret2 !== undefined ? 'secret2' : undefined;
         if (named && gi.groups?.[named]) {
           secret = groups[named]!;
@@ -182,8 +190,10 @@ export class SecretScanner {
       if (r.allowLines.some((re) => re.test(line))) return false;
     }
     if (r.validate) {
-      const lineBefore = text.slice(text.lastIndexOf('\n', matchAt - 1) + 1, matchAt);
-      if (!r.validate(secret, groups, match, lineBefore)) return false;
+      const ls = text.lastIndexOf('\n', matchAt - 1) + 1;
+      let le = text.indexOf('\n', matchAt);
+      if (le < 0) le = text.length;
+      if (!r.validate(secret, groups, match, text.slice(ls, matchAt), text.slice(ls, le))) return false;
     }
     return true;
   }

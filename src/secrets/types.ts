@@ -36,9 +36,9 @@ export interface SecretRule {
   /** Same, as a function (custom rules with include/exclude globs). */
   pathFilter?: (path: string) => boolean;
   /** Extra check on the match (e.g. user != password in a URL); false drops it. */
-  validate?: (secret: string, groups: Record<string, string | undefined>, match: string, lineBefore: string) => boolean;
+  validate?: (secret: string, groups: Record<string, string | undefined>, match: string, lineBefore: string, line: string) => boolean;
   /** Name of the capture group holding the secret (default: `secret`, else group 1, else the match). */
-  secretGroup?: string;
+  secretGroup?: string | number;
   /** Matches inside text these regexes cover are ignored (Trivy's exclude-block). */
   excludeBlocks?: RegExp[];
   /** A check on the raw bytes of binary files (keystores) instead of a text regex; runs on files matching `paths`. */
