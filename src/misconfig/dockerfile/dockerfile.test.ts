@@ -109,3 +109,14 @@ test('findings carry aliases, a stable fingerprint and the fix', () => {
   const run2 = (pad: string) => scanDockerfile(`FROM a:1\n${pad}RUN a\nRUN b\nUSER 1\nHEALTHCHECK CMD true\n`, 'Dockerfile').findings.find((f) => f.id === 'CG-DF-057')!;
   assert.equal(run2('').fingerprint, run2('\n\n').fingerprint, 'line numbers inside messages do not leak into the fingerprint');
 });
+
+test('apt-get -y variants: -y, --yes, --assume-yes, -qq count; a single -q does not', () => {
+  const y = (flags: string) => has(`FROM a:1\nRUN apt-get install ${flags} curl=1\n`, 'DL3014');
+  assert.deepEqual(y('-y'), []);
+  assert.deepEqual(y('--yes'), []);
+  assert.deepEqual(y('--assume-yes'), []);
+  assert.deepEqual(y('-qq'), []);
+  assert.deepEqual(y('-qy'), []);
+  assert.deepEqual(y('-q'), [2]);
+  assert.deepEqual(y(''), [2]);
+});

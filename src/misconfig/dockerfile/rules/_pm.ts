@@ -52,11 +52,13 @@ export function unpinned(opts: {
 
 /** Shared shape of "install without the non-interactive flag" rules. */
 export function missingYes(progs: string[], subs: string[], long: string[], short: string, label: string): Rule<DockerfileCtx>['check'] {
+  // apt-get: -qq (or -q=2 / --quiet=2) implies -y; a single -q does not.
+  const quietYes = (c: ShellCommand) => c.words.some((w) => /^-[a-z]*q[a-z]*q/.test(w) || /^(-q|--quiet)=2$/.test(w));
   return (ctx) => {
     const out: Issue[] = [];
     for (const i of ctx.instructions) {
       if (i.keyword !== 'RUN') continue;
-      if (commandsOf(i).some((c) => isSub(c, progs, subs) && !hasFlag(c, long, short))) out.push({ message: label, line: i.line, endLine: i.endLine });
+      if (commandsOf(i).some((c) => isSub(c, progs, subs) && !hasFlag(c, long, short) && !(progs.includes('apt-get') && quietYes(c)))) out.push({ message: label, line: i.line, endLine: i.endLine });
     }
     return out;
   };

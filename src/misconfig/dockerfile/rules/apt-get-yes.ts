@@ -9,5 +9,5 @@ export default rule<DockerfileCtx>({
   fix: 'Use `apt-get install -y --no-install-recommends pkg=1.2`.',
   references: ['https://github.com/hadolint/hadolint/wiki/DL3014'],
   aliases: ['DL3014', 'AVD-DS-0021'],
-  check: missingYes(['apt-get'], ['install'], ['yes', 'assume-yes', 'quiet'], 'yq', "'apt-get install' without -y"),
+  check: missingYes(['apt-get'], ['install'], ['yes', 'assume-yes', 'force-yes'], 'y', "'apt-get install' without -y"),
 });

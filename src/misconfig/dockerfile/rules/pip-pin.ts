@@ -23,6 +23,8 @@ export default rule<DockerfileCtx>({
         else if (!/^pip[0-9.]*$/.test(p)) continue;
         const args = ws.slice(1);
         if (args.find((w) => !w.startsWith('-')) !== 'install') continue;
+        // A constraints file pins whatever it lists.
+        if (args.some((w) => w === '-c' || w === '--constraint' || w.startsWith('--constraint='))) continue;
         let seen = false;
         for (let k = 0; k < args.length; k++) {
           const w = args[k];
