@@ -74,3 +74,12 @@ test('Authorization headers and curl credentials (image history lines look like 
   assert.deepEqual(scanText('h', 'curl -u $USER:$PASS https://x\ncurl -u user:password https://x\ncurl -H "Authorization: Bearer $TOKEN" https://x').map((f) => f.id), []);
   assert.deepEqual(scanText('h', `Authorization: Basic ${Buffer.from('user:password').toString('base64')}`).map((f) => f.id), []);
 });
+
+test('service-context rules need the service name and the documented shape', () => {
+  assert.deepEqual(scanText('a.env', `HUBSPOT_API_KEY=${uuid}`).map((f) => f.id), ['hubspot-key']);
+  assert.deepEqual(scanText('a.env', `FASTLY_API_TOKEN="${alnum(32)}"`).map((f) => f.id), ['fastly-token']);
+  assert.deepEqual(scanText('a.env', `sendbird_token: ${hex(40)}`).map((f) => f.id), ['sendbird-token']);
+  // the name alone, or the shape alone, is not enough
+  assert.deepEqual(scanText('a.env', 'HUBSPOT_API_KEY=not-configured').map((f) => f.id), []);
+  assert.deepEqual(scanText('a.env', `CORRELATION_REF=${uuid}`).map((f) => f.id), []);
+});

@@ -1,5 +1,6 @@
 import type { SecretRule } from '../types.js';
 import { cloudRules } from './cloud.js';
+import { contextRules } from './context.js';
 import { databaseRules } from './databases.js';
 import { genericRules } from './generic.js';
 import { keyRules } from './keys.js';
@@ -8,4 +9,4 @@ import { saasRules } from './saas.js';
 import { vcsCiRules } from './vcs-ci.js';
 
 /** Every built-in rule. Order matters only as a tie-break between overlapping specific matches. */
-export const builtinRules: SecretRule[] = [...keyRules, ...cloudRules, ...vcsCiRules, ...saasRules, ...moreRules, ...databaseRules, ...genericRules];
+export const builtinRules: SecretRule[] = [...keyRules, ...cloudRules, ...vcsCiRules, ...saasRules, ...moreRules, ...contextRules, ...databaseRules, ...genericRules];
