@@ -22,15 +22,18 @@ interface Case {
 }
 
 /** BUILD_DIR/… rules are the older upstream files the cases were written for; ./rules/… are local. */
-export function mapRulesPath(p: string): string {
+function mapRulesPath(p: string): string {
   if (p.startsWith('BUILD_DIR/')) return join(legacy, 'upstream-rules', p.split('/').pop() as string);
   return join(legacy, p.replace(/^\.\//, ''));
 }
 
-const cases = JSON.parse(readFileSync(join(legacy, 'k8s-audit-cases.json'), 'utf8')) as Record<string, Case>;
+// COASTGUARD_K8S_AUDIT_CASES may point at another cases file of the same shape (e.g. the full
+// legacy suite); its rules and traces resolve against testdata/legacy as above.
+const casesFile = process.env.COASTGUARD_K8S_AUDIT_CASES ?? join(legacy, 'k8s-audit-cases.json');
+const cases = JSON.parse(readFileSync(casesFile, 'utf8')) as Record<string, Case>;
 
-test('the case file has the cases we expect to run', () => {
-  assert.equal(Object.keys(cases).length, 33);
+test('the case file has cases to run', () => {
+  assert.ok(Object.keys(cases).length > 0, `${Object.keys(cases).length} cases in ${casesFile}`);
 });
 
 for (const [name, c] of Object.entries(cases)) {
