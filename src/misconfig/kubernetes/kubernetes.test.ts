@@ -75,26 +75,29 @@ spec:
 `;
 
 test('NetworkPolicy coverage: empty podSelector selects all, policyTypes defaults, namespaces are separate', () => {
-  const isolated = (extra: string) => new Set(scan(NETPOL_BASE + extra).findings.filter((f) => f.id === 'CG-K8S-060').map((f) => `${f.object}: ${f.description}`));
-  // No policy: both open both ways.
-  assert.deepEqual(isolated(''), new Set([
-    'Deployment/a/api: Deployment/a/api: pods are not isolated for ingress and egress by any NetworkPolicy',
-    'Deployment/a/ui: Deployment/a/ui: pods are not isolated for ingress and egress by any NetworkPolicy',
+  const report = (extra: string) => new Set(scan(NETPOL_BASE + extra).findings.filter((f) => f.id === 'CG-K8S-060' || f.id === 'CG-K8S-102').map((f) => `${f.id} ${f.description}`));
+  // No policy: both workloads are selected by nothing.
+  assert.deepEqual(report(''), new Set([
+    'CG-K8S-060 Deployment/a/api: pods are selected by no NetworkPolicy',
+    'CG-K8S-060 Deployment/a/ui: pods are selected by no NetworkPolicy',
   ]));
-  // Empty podSelector, no policyTypes, no egress section: ingress only, for every pod of namespace a.
+  // Empty podSelector, no policyTypes, no egress section: Ingress only, for every pod of namespace a.
   const ingressAll = '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny-in, namespace: a }\nspec:\n  podSelector: {}\n';
-  assert.deepEqual(isolated(ingressAll), new Set([
-    'Deployment/a/api: Deployment/a/api: pods are not isolated for egress by any NetworkPolicy',
-    'Deployment/a/ui: Deployment/a/ui: pods are not isolated for egress by any NetworkPolicy',
+  assert.deepEqual(report(ingressAll), new Set([
+    'CG-K8S-102 Deployment/a/api: pods are not isolated for egress by any NetworkPolicy',
+    'CG-K8S-102 Deployment/a/ui: pods are not isolated for egress by any NetworkPolicy',
   ]));
   // An egress section without policyTypes makes it Ingress+Egress; matchExpressions select api only.
   const apiBoth = '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: api, namespace: a }\nspec:\n  podSelector: { matchExpressions: [{ key: tier, operator: In, values: [back] }] }\n  egress: []\n';
-  assert.deepEqual(isolated(apiBoth), new Set(['Deployment/a/ui: Deployment/a/ui: pods are not isolated for ingress and egress by any NetworkPolicy']));
+  assert.deepEqual(report(apiBoth), new Set(['CG-K8S-060 Deployment/a/ui: pods are selected by no NetworkPolicy']));
   // The same policy in another namespace covers nothing here.
-  assert.equal(isolated(apiBoth.replace('namespace: a', 'namespace: b')).size, 2);
+  assert.equal(report(apiBoth.replace('namespace: a', 'namespace: b')).size, 2);
   // Explicit policyTypes: [Egress] with ingress rules listed is still egress-only.
   const egressOnly = '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: e, namespace: a }\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  ingress: [{ from: [{ podSelector: {} }] }]\n';
-  assert.equal([...isolated(egressOnly)].filter((s) => s.endsWith('isolated for ingress by any NetworkPolicy')).length, 2);
+  assert.deepEqual(report(egressOnly), new Set([
+    'CG-K8S-102 Deployment/a/api: pods are not isolated for ingress by any NetworkPolicy',
+    'CG-K8S-102 Deployment/a/ui: pods are not isolated for ingress by any NetworkPolicy',
+  ]));
 });
 
 test('namespace default-deny: only an all-pods policy of that type with no rules counts', () => {

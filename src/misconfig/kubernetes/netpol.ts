@@ -28,17 +28,19 @@ export function policySelects(np: K8sObject, labels: Record<string, string>): bo
 }
 
 /** The policies (same namespace) that select a workload's pods, per direction. */
-export function coverage(w: K8sObject, all: K8sObject[]): { ingress: boolean; egress: boolean } {
+export function coverage(w: K8sObject, all: K8sObject[]): { ingress: boolean; egress: boolean; selected: boolean } {
   const labels = (podOf(w)?.meta?.labels ?? {}) as Record<string, string>;
   let ingress = false;
   let egress = false;
+  let selected = false;
   for (const np of all) {
     if (!isNetworkPolicy(np) || nsOf(np) !== nsOf(w) || !policySelects(np, labels)) continue;
+    selected = true;
     const t = policyTypes(np);
     if (t.has('Ingress')) ingress = true;
     if (t.has('Egress')) egress = true;
   }
-  return { ingress, egress };
+  return { ingress, egress, selected };
 }
 
 /** Whether the namespace has a default-deny policy for the direction (all pods, that type, no rules). */

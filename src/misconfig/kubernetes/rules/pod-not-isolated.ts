@@ -12,9 +12,6 @@ export default rule<K8sCtx>({
   check(ctx) {
     const pod = podOf(ctx.obj);
     if (!pod || pod.spec.hostNetwork === true) return [];
-    const cov = coverage(ctx.obj, ctx.all);
-    if (cov.ingress && cov.egress) return [];
-    const missing = [!cov.ingress && 'ingress', !cov.egress && 'egress'].filter(Boolean).join(' and ');
-    return [onObject(ctx, [...pod.specPath.slice(0, -1), 'metadata'], `pods are not isolated for ${missing} by any NetworkPolicy`)];
+    return coverage(ctx.obj, ctx.all).selected ? [] : [onObject(ctx, [...pod.specPath.slice(0, -1), 'metadata'], 'pods are selected by no NetworkPolicy')];
   },
 });

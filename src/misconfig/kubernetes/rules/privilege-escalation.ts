@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'Unless allowPrivilegeEscalation is false, setuid binaries can raise a process above its parent. Required by Pod Security Standards restricted.',
   fix: 'Set `securityContext: { allowPrivilegeEscalation: false }` on every container.',
   references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
-  aliases: ['AVD-KSV-0001', 'KSV001', 'CKV_K8S_20', 'kube-linter/privilege-escalation-container', 'polaris/privilegeEscalationAllowed'],
+  aliases: ['AVD-KSV-0001', 'KSV001', 'CKV_K8S_20', 'polaris/privilegeEscalationAllowed'],
   check: (ctx) => perContainer(ctx, (c) => c.c.securityContext?.allowPrivilegeEscalation !== false &&
     { path: c.c.securityContext?.allowPrivilegeEscalation !== undefined ? [...c.path, 'securityContext', 'allowPrivilegeEscalation'] : c.path, message: 'does not set allowPrivilegeEscalation: false' }),
 });
