@@ -49,7 +49,7 @@ function sendTruncated(port: number): Promise<void> {
   });
 }
 
-async function until(cond: () => boolean, ms = 2000): Promise<void> {
+async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {
     if (Date.now() - t0 > ms) throw new Error('condition not reached in time');
