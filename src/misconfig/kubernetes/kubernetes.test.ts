@@ -188,3 +188,13 @@ test('trusted registries apply to Kubernetes images when configured', async () =
   assert.deepEqual(ids({}), []);
   assert.deepEqual(ids({ trustedRegistries: ['registry.example.com'] }), [7]);
 });
+
+test('anti-affinity (kube-linter semantics): the term must be on kubernetes.io/hostname and select the pods', () => {
+  const dep = (affinity: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d, namespace: n }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: d } }\n  template:\n    metadata: { labels: { app: d } }\n    spec:\n${affinity}      containers: [{ name: c, image: "a:1" }]\n`;
+  const fires = (a: string) => scan(dep(a)).findings.some((f) => f.id === 'CG-K8S-067');
+  assert.equal(fires(''), true);
+  const term = (key: string, app: string) => `      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 100\n              podAffinityTerm: { topologyKey: ${key}, labelSelector: { matchLabels: { app: ${app} } } }\n`;
+  assert.equal(fires(term('kubernetes.io/hostname', 'd')), false);
+  assert.equal(fires(term('topology.kubernetes.io/zone', 'd')), true);
+  assert.equal(fires(term('kubernetes.io/hostname', 'other')), true);
+});

@@ -9,7 +9,7 @@ export default rule<K8sCtx>({
   why: 'Sysctls outside the safe set affect the whole node. Forbidden by Pod Security Standards baseline.',
   fix: 'Remove the sysctl or use only the safe set.',
   references: ['https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/'],
-  aliases: ['AVD-KSV-0026', 'KSV026', 'kube-linter/unsafe-sysctls'],
+  aliases: ['AVD-KSV-0026', 'KSV026'],
   check: (ctx) => perPod(ctx, (p) => {
     const list: { name?: string }[] = p.spec.securityContext?.sysctls ?? [];
     const i = list.findIndex((s) => !SAFE.includes(String(s?.name)));
