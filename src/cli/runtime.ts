@@ -30,6 +30,9 @@ const engineFlags = {
   rules: { type: 'string', short: 'r', multiple: true },
   'rule-matching': { type: 'string' },
   'min-priority': { type: 'string' },
+  'enable-tag': { type: 'string', multiple: true },
+  'disable-tag': { type: 'string', multiple: true },
+  'disable-rule': { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   debug: { type: 'boolean', short: 'd' },
@@ -50,6 +53,9 @@ function loadEngine(ctx: CommandContext): RuntimeEngine {
     if (!p) throw usageError(`--min-priority: unknown priority "${mp}"`, 'coastguard runtime');
     opts.minPriority = p;
   }
+  opts.enableTags = list(ctx.values['enable-tag']);
+  opts.disableTags = list(ctx.values['disable-tag']);
+  opts.disableRules = list(ctx.values['disable-rule']);
   const engine = RuntimeEngine.fromFiles(expandRulesPaths(rules), opts);
   const s = engine.summary;
   if (!ctx.values.quiet) {
@@ -57,7 +63,7 @@ function loadEngine(ctx: CommandContext): RuntimeEngine {
     for (const k of s.skipped) bySource.set(k.source, (bySource.get(k.source) ?? 0) + 1);
     const skippedText = [...bySource].map(([src, n]) => `${n} ${src}`).join(', ');
     ctx.stderr.write(
-      `coastguard: runtime: ${s.rulesEnabled} k8s_audit rules enabled from ${s.files.length} file(s)` +
+      `coastguard: runtime: ${engine.activeRules} k8s_audit rules enabled from ${s.files.length} file(s)` +
         (s.skipped.length ? `; ${s.skipped.length} rules not evaluated (${skippedText}: no such event stream here; --verbose lists them)` : '') +
         '\n',
     );
@@ -81,6 +87,7 @@ const check: Command = {
     '  -o, --output FILE         write alerts to FILE instead of stdout',
     '      --rule-matching first|all   one alert per event from the first matching rule (Falco default) or all',
     '      --min-priority P      drop alerts below P (debug … emergency)',
+    '      --enable-tag T        only run rules tagged T (repeatable); --disable-tag T, --disable-rule NAME skip rules',
     '      --exit-code N         exit with N when any alert was raised',
     '      --validate            only load and compile the rules; print a JSON summary (skipped rules with reasons)',
     '  -v, --verbose             list rules not evaluated and notes on stderr',
@@ -203,7 +210,7 @@ const serve: Command = {
     '      --rate-limit N        at most N alerts per second per rule (0 = no limit)',
     '      --rate-burst N        burst size per rule (default: N of --rate-limit)',
     '      --max-body BYTES      largest accepted request body (default 12 MiB)',
-    '      --rule-matching first|all, --min-priority P   as for check',
+    '      --rule-matching, --min-priority, --enable-tag, --disable-tag, --disable-rule   as for check',
     '',
     'GET /healthz returns counters as JSON; GET /metrics in Prometheus text format.',
   ].join('\n'),

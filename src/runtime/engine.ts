@@ -29,6 +29,12 @@ export interface EngineOptions {
   ruleMatching?: 'first' | 'all';
   /** Alerts below this priority are not emitted (Falco's `priority` setting; default debug). */
   minPriority?: Priority;
+  /** Only rules carrying at least one of these tags run (Falco's -t). */
+  enableTags?: string[];
+  /** Rules carrying any of these tags do not run (Falco's -T). */
+  disableTags?: string[];
+  /** Rules with these names do not run (Falco's -D, by exact name). */
+  disableRules?: string[];
 }
 
 export interface LoadSummary {
@@ -52,7 +58,17 @@ export class RuntimeEngine {
     readonly options: EngineOptions,
   ) {
     const min = priorityRank(options.minPriority ?? 'DEBUG');
-    this.active = rules.filter((r) => r.enabled && priorityRank(r.priority) <= min);
+    const en = options.enableTags?.length ? new Set(options.enableTags) : undefined;
+    const dis = new Set(options.disableTags ?? []);
+    const off = new Set(options.disableRules ?? []);
+    this.active = rules.filter(
+      (r) =>
+        r.enabled &&
+        priorityRank(r.priority) <= min &&
+        !off.has(r.name) &&
+        (!en || r.tags.some((t) => en.has(t))) &&
+        !r.tags.some((t) => dis.has(t)),
+    );
   }
 
   /** Loads rules files in order (later files append to / override earlier ones) and compiles them. */
@@ -81,6 +97,11 @@ export class RuntimeEngine {
       notes: set.notes,
     };
     return new RuntimeEngine(set, compiled.rules, summary, options);
+  }
+
+  /** Number of rules that run on events (enabled, and passing priority/tag/name filters). */
+  get activeRules(): number {
+    return this.active.length;
   }
 
   /** The alerts one event raises. */

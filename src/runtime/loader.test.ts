@@ -294,3 +294,13 @@ test('bad exception fields and comps are CONFIG errors', () => {
   assert.match(configFailure(rule('E', 'ka.verb=x', '  exceptions:\n    - name: e\n      fields: [ka verb]\n      values: [[a]]\n')).message, /invalid exception field "ka verb": r\.yaml:3:14: rule "E"/);
   assert.match(configFailure(rule('E', 'ka.verb=x', '  exceptions:\n    - name: e\n      fields: [ka.verb]\n      comps: [nope]\n      values: [[a]]\n')).message, /exception comparison operator "nope" is not supported/);
 });
+
+test('tag and name filters choose which rules run', () => {
+  const yaml = `${rule('A', 'ka.verb=create', '  tags: [k8s, noisy]\n')}${rule('B', 'ka.verb=create', '  tags: [k8s]\n')}${rule('C', 'ka.verb=create', '  tags: [other]\n')}`;
+  const names = (opts: object) => RuntimeEngine.fromTexts([{ path: 'r.yaml', text: yaml }], { ruleMatching: 'all', ...opts }).process(event()).map((a) => a.rule);
+  assert.deepEqual(names({}), ['A', 'B', 'C']);
+  assert.deepEqual(names({ enableTags: ['k8s'] }), ['A', 'B']);
+  assert.deepEqual(names({ disableTags: ['noisy'] }), ['B', 'C']);
+  assert.deepEqual(names({ enableTags: ['k8s'], disableRules: ['B'] }), ['A']);
+  assert.deepEqual(names({ minPriority: 'ERROR' }), []);
+});

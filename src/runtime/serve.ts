@@ -101,7 +101,7 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
     counters.requests++;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
-      return reply(res, 200, { status: 'ok', rules: opts.engine.summary.rulesEnabled, counters, sinks: Object.fromEntries(opts.sinks.map((s) => [s.name, s.stats()])) });
+      return reply(res, 200, { status: 'ok', rules: opts.engine.activeRules, counters, sinks: Object.fromEntries(opts.sinks.map((s) => [s.name, s.stats()])) });
     }
     if (req.method === 'GET' && path === '/metrics') return reply(res, 200, prometheus(counters, opts.sinks), 'text/plain; version=0.0.4');
     if (path !== '/k8s-audit' && path !== '/') return reply(res, 404, { error: 'not found; POST audit events to /k8s-audit' });
