@@ -13,7 +13,6 @@ export default rule<K8sCtx>({
     const sel: Record<string, string> = ctx.obj.value.spec?.selector ?? {};
     if (!Object.keys(sel).length) return [];
     const ws = workloads(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
-    if (!ws.length) return [];
     const match = ws.some((w) => { const l = podOf(w)?.meta?.labels ?? {}; return Object.entries(sel).every(([k, v]) => l[k] === String(v)); });
     return match ? [] : [onObject(ctx, ['spec', 'selector'], 'selector matches no pod in the scanned manifests')];
   },

@@ -10,7 +10,6 @@ export default rule<K8sCtx>({
   aliases: ['kube-linter/non-existent-service-account'],
   check(ctx) {
     const sas = ctx.all.filter((o) => o.kind === 'ServiceAccount' && nsOf(o) === nsOf(ctx.obj));
-    if (!sas.length) return [];
     return perPod(ctx, (p) => {
       const n = p.spec.serviceAccountName ?? p.spec.serviceAccount;
       return n && n !== 'default' && !sas.some((s) => s.name === n) && { path: [...p.specPath, p.spec.serviceAccountName ? 'serviceAccountName' : 'serviceAccount'], message: `uses ServiceAccount ${n}, not in the scan` };

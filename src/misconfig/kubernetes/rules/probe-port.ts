@@ -14,11 +14,14 @@ export default rule<K8sCtx>({
     const ports: { name?: string; containerPort?: number }[] = c.c.ports ?? [];
     for (const [probe] of PROBES) {
       const p = c.c[probe];
-      const port = p?.httpGet?.port ?? p?.tcpSocket?.port ?? p?.grpc?.port;
-      if (port === undefined) continue;
-      const ok = typeof port === 'number' ? ports.length === 0 || ports.some((x) => x.containerPort === port) : ports.some((x) => x.name === port);
+      // httpGet: the port must be declared, by number or name (kube-linter's rule). tcpSocket/grpc:
+      // only a named port can be missing (a number works whether declared or not).
+      const http = p?.httpGet?.port;
+      const port = http ?? p?.tcpSocket?.port ?? p?.grpc?.port;
+      if (port === undefined || (http === undefined && typeof port === 'number')) continue;
+      const ok = typeof port === 'number' ? ports.some((x) => x.containerPort === port) : ports.some((x) => x.name === port || String(x.containerPort) === port);
       if (!ok) return { path: [...c.path, probe], message: `${probe} uses port ${port}, which the container does not declare` };
     }
     return false;
-  }),
+  }, ['containers']),
 });
