@@ -7,7 +7,7 @@ export { parseCondition, ConditionSyntaxError, type Ast } from './condition/pars
 export { k8sAuditSource } from './fields/k8saudit.js';
 export { alertsTable, alertJsonLine, alertTextLine, parseAlertFormat, type AlertFormat } from './format.js';
 export { streamSink, fileSink, webhookSink, type AlertSink } from './sinks.js';
-export { startServer, DEFAULT_MAX_BODY, type RuntimeServer, type ServeOptions, type Counters } from './serve.js';
+export { startServer, createRuntimeHandler, prometheus, DEFAULT_MAX_BODY, type RuntimeServer, type RuntimeHandler, type ServeOptions, type Counters } from './serve.js';
 export { RuleRateLimiter } from './ratelimit.js';
 export { parsePriority, PRIORITIES, type Priority } from './priority.js';
 export { expandRulesPaths } from './paths.js';

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { RuntimeEngine, type Alert } from './engine.js';
-import { startServer } from './serve.js';
+import { createRuntimeHandler, startServer } from './serve.js';
 import { fileSink, webhookSink, type AlertSink } from './sinks.js';
 
 const td = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
@@ -146,4 +146,34 @@ test('serve: alerts to file, webhook and memory; bad bodies counted and skipped;
   assert.equal(lines[0].output_fields['ka.req.pod.initContainers.image'], null);
   assert.equal((received[0] as Alert).rule, 'Create Privileged Pod');
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('serve: the handler mounts in another HTTP server; raw garbage HTTP is counted', async () => {
+  const engine = RuntimeEngine.fromFiles([join(td, 'upstream', 'k8saudit', 'k8s_audit_rules.yaml')]);
+  const mem = memorySink();
+  const h = createRuntimeHandler({ engine, sinks: [mem] });
+  const host = createServer((q, s) => h.handle(q, s));
+  await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+  const port = (host.address() as AddressInfo).port;
+  try {
+    assert.deepEqual(await post(`http://127.0.0.1:${port}/k8s-audit`, eventList(privileged)), { status: 200, json: { accepted: 1, skipped: 0 } });
+    assert.equal(mem.alerts[0].rule, 'Create Privileged Pod');
+    assert.equal(h.counters.events_processed, 1);
+  } finally {
+    await new Promise<void>((r) => host.close(() => r()));
+  }
+  // Not HTTP at all, against the real listener.
+  const srv = await startServer({ host: '127.0.0.1', port: 0, engine, sinks: [] });
+  try {
+    await new Promise<void>((resolve) => {
+      const s = connect(Number(new URL(srv.url).port), '127.0.0.1', () => s.write('\x00\x01 garbage \r\n\r\n'));
+      s.on('data', () => undefined);
+      s.on('close', () => resolve());
+      s.on('error', () => resolve());
+    });
+    await until(() => srv.counters.skipped.malformed === 1);
+    assert.equal((await fetch(`${srv.url}/healthz`)).status, 200);
+  } finally {
+    await srv.close();
+  }
 });

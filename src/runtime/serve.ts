@@ -47,7 +47,20 @@ export interface RuntimeServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
+/** The webhook endpoint without its own listener, for mounting in another HTTP server. */
+export interface RuntimeHandler {
+  /** Handles POST /k8s-audit (and /), GET /healthz, GET /metrics; anything else gets 404. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Counts an HTTP-level parse error (for the host server's clientError). */
+  countBadRequest(detail: string): void;
+  counters: Counters;
+}
+
+/**
+ * Builds the audit webhook handler: what `startServer` listens with, and what another HTTP
+ * server (e.g. `coastguard server`) can mount: `http.createServer((q, s) => h.handle(q, s))`.
+ */
+export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>): RuntimeHandler {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const limiter = new RuleRateLimiter(opts.rateLimit ?? {});
   const counters: Counters = {
@@ -161,12 +174,18 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
     });
   };
 
-  const server = createServer(onRequest);
+  return { handle: onRequest, countBadRequest: (detail) => skip('malformed', detail), counters };
+}
+
+export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
+  const handler = createRuntimeHandler(opts);
+  const counters = handler.counters;
+  const server = createServer(handler.handle);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // A connection reset mid-request is already counted as truncated by the request handler;
     // anything else here is HTTP the parser could not read.
     if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE') return socket.destroy();
-    skip('malformed', `bad HTTP request (${err.code ?? err.message})`);
+    handler.countBadRequest(`bad HTTP request (${err.code ?? err.message})`);
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
     else socket.destroy();
   });
