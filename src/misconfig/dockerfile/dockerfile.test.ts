@@ -120,3 +120,16 @@ test('apt-get -y variants: -y, --yes, --assume-yes, -qq count; a single -q does 
   assert.deepEqual(y('-q'), [2]);
   assert.deepEqual(y(''), [2]);
 });
+
+test('snippets without FROM and ONBUILD triggers are checked (hadolint-style cases)', () => {
+  assert.deepEqual(has('RUN apt-get update && apt-get install python\n', 'DL3009'), [1]);
+  assert.deepEqual(has('ONBUILD RUN apt-get update && apt-get install python\n', 'DL3009'), [1]);
+  assert.deepEqual(has('RUN --mount=type=cache,target=/var/lib/apt/lists \\\n    apt-get update && apt-get install python\n', 'DL3009'), []);
+  assert.deepEqual(has('RUN --mount=type=cache,target=/var/lib/apt \\\n    --mount=type=cache,target=/var/cache/apt \\\n    apt-get update && apt-get install python\n', 'DL3009'), []);
+  assert.deepEqual(has('RUN --mount=type=cache,target=/var/cache/apt \\\n    apt-get update && apt-get install python\n', 'DL3009'), [1]);
+  // Intermediate stages count only when a later stage is built FROM them.
+  assert.deepEqual(has('FROM ubuntu as foo\nRUN apt-get update && apt-get install python\nFROM scratch\nRUN echo hey\n', 'DL3009'), []);
+  assert.deepEqual(has('FROM ubuntu as foo\nRUN apt-get update && apt-get install python\nFROM foo\nRUN echo hey\n', 'DL3009'), [2]);
+  assert.deepEqual(has('RUN sudo apt-get install curl\n', 'DL3004'), [1]);
+  assert.deepEqual(has('RUN apt-get install curl\n', 'DL3006'), []);
+});

@@ -58,8 +58,12 @@ export function perRun(ctx: DockerfileCtx, pred: (cmds: ShellCommand[], i: DfIns
 
 /** Whether a RUN mounts a BuildKit cache at `dir` (then leaving caches behind is fine). */
 export function cacheMount(i: DfInstruction, dir: RegExp): boolean {
-  const m = i.flags.mount;
-  return typeof m === 'string' && /type=cache/.test(m) && dir.test(m);
+  return cacheTargets(i).some((t) => dir.test(t));
+}
+
+/** Targets of the RUN's BuildKit cache mounts (`--mount=type=cache,target=/var/cache/apt`). */
+export function cacheTargets(i: DfInstruction): string[] {
+  return i.mounts.filter((m) => /(^|,)type=cache(,|$)/.test(m)).map((m) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(m)?.[1]?.replace(/\/+$/, '') ?? '');
 }
 
 export { prog, hasFlag };

@@ -14,6 +14,10 @@ export interface DfInstruction {
   script?: string;
   /** For JSON (exec) form of RUN/CMD/ENTRYPOINT/SHELL: the array, else undefined. */
   json?: string[];
+  /** Every --mount= value (RUN may have several). */
+  mounts: string[];
+  /** A trigger inside ONBUILD (`ONBUILD RUN …` is checked as a RUN). */
+  onbuild?: boolean;
 }
 
 export interface DfStage {
@@ -25,6 +29,8 @@ export interface DfStage {
   platform?: string;
   line: number;
   instructions: DfInstruction[];
+  /** Instructions with no FROM before them (a snippet): checked as an unnamed stage. */
+  implicit?: boolean;
 }
 
 export interface DockerfileCtx {
@@ -57,9 +63,30 @@ export function parseDockerfile(text: string, path: string): { ctx: DockerfileCt
       continue;
     }
     const flags: Record<string, string | null> = {};
+    const mounts: string[] = [];
     const getFlags = (ins as unknown as { getFlags?: () => { getName(): string; getValue(): string | null }[] }).getFlags;
-    if (getFlags) for (const f of getFlags.call(ins)) flags[f.getName().toLowerCase()] = f.getValue();
-    const args = (ins.getArgumentsContent() ?? '').trim();
+    if (getFlags) for (const f of getFlags.call(ins)) {
+      flags[f.getName().toLowerCase()] = f.getValue();
+      if (f.getName().toLowerCase() === 'mount') mounts.push(f.getValue() ?? '');
+    }
+    let args = (ins.getArgumentsContent() ?? '').trim();
+    let kw = keyword;
+    let onbuild = false;
+    // ONBUILD RUN … is a RUN for every image built FROM this one: check the trigger as that instruction.
+    if (keyword === 'ONBUILD') {
+      const m = /^([A-Za-z]+)\s+([\s\S]*)$/.exec(args);
+      if (m && KNOWN.has(m[1].toUpperCase()) && !['ONBUILD', 'FROM', 'MAINTAINER'].includes(m[1].toUpperCase())) {
+        kw = m[1].toUpperCase();
+        args = m[2].trim();
+        onbuild = true;
+        while (/^--[\w-]+(=\S*)?\s/.test(args)) {
+          const f = /^--([\w-]+)(?:=(\S*))?\s+/.exec(args)!;
+          flags[f[1].toLowerCase()] = f[2] ?? null;
+          if (f[1].toLowerCase() === 'mount') mounts.push(f[2] ?? '');
+          args = args.slice(f[0].length);
+        }
+      }
+    }
     if (keyword === 'FROM') {
       stage++;
       const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(args);
@@ -68,12 +95,16 @@ export function parseDockerfile(text: string, path: string): { ctx: DockerfileCt
       stages.push({ index: stage, name: m?.[2]?.toLowerCase(), image, tag, digest, platform: flags.platform ?? undefined, line, instructions: [] });
     } else if (stage < 0) {
       if (keyword === 'ARG') globalArgs.push(args.split('=')[0].trim());
-      else warnings.push({ what: `malformed Dockerfile: ${keyword} before the first FROM`, where: `${path}:${line}` });
+      else {
+        // A snippet without FROM (pasted RUN lines, a partial file): still checked, as an unnamed stage.
+        stage = 0;
+        stages.push({ index: 0, image: '', line, instructions: [], implicit: true });
+      }
     }
-    const di: DfInstruction = { keyword, args, flags, line, endLine, stage: Math.max(stage, 0) };
-    if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL') {
+    const di: DfInstruction = { keyword: kw, args, flags, mounts, line, endLine, stage: Math.max(stage, 0), ...(onbuild ? { onbuild } : {}) };
+    if (kw === 'RUN' || kw === 'CMD' || kw === 'ENTRYPOINT' || kw === 'SHELL') {
       di.json = jsonForm(args);
-      if (keyword === 'RUN') di.script = runScript(ins, args, di.json);
+      if (kw === 'RUN') di.script = onbuild ? args : runScript(ins, args, di.json);
     }
     instructions.push(di);
     if (stage >= 0) stages[stage].instructions.push(di);
@@ -83,7 +114,7 @@ export function parseDockerfile(text: string, path: string): { ctx: DockerfileCt
     const [first, ...rest] = warnings;
     warnings.splice(0, warnings.length, { what: `${first.what} (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`, where: first.where });
   }
-  if (stages.length === 0 && instructions.length + warnings.length > 0) {
+  if (stages.length === 0 && warnings.length > 0) {
     warnings.push({ what: 'malformed Dockerfile: no FROM instruction', where: `${path}:1` });
   }
   return { ctx: { path, lines, instructions, stages, globalArgs }, warnings };

@@ -13,7 +13,7 @@ export default rule<DockerfileCtx>({
     const out = [];
     for (const s of ctx.stages) {
       const ref = s.image.toLowerCase();
-      if (!s.tag && !s.digest && ref !== 'scratch' && !names.has(ref) && !ref.includes('$')) {
+      if (!s.implicit && !s.tag && !s.digest && ref !== 'scratch' && !names.has(ref) && !ref.includes('$')) {
         out.push({ message: `FROM ${s.image} has no tag; pin a version`, line: s.line });
       }
       if (s.name) names.add(s.name);

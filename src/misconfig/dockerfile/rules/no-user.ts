@@ -10,7 +10,7 @@ export default rule<DockerfileCtx>({
   aliases: ['CKV_DOCKER_3', 'CIS-DI-0001', 'AVD-DS-0002'],
   check(ctx) {
     const last = ctx.stages[ctx.stages.length - 1];
-    if (!last || last.image.toLowerCase() === 'scratch') return [];
+    if (!last || last.image.toLowerCase() === 'scratch' || last.implicit) return [];
     // USER in any stage counts: a final stage built FROM an earlier stage inherits its user.
     const anyUser = ctx.instructions.some((i) => i.keyword === 'USER');
     return anyUser ? [] : [{ message: 'no USER instruction; the container runs as root', line: last.line }];

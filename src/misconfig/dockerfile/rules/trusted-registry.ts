@@ -17,7 +17,7 @@ export default rule<DockerfileCtx>({
     const out = [];
     for (const s of ctx.stages) {
       const img = s.image.toLowerCase();
-      if (img !== 'scratch' && !names.has(img) && !img.includes('$')) {
+      if (!s.implicit && img !== 'scratch' && !names.has(img) && !img.includes('$')) {
         const first = img.split('/')[0];
         const registry = img.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
         if (!trustedRegistries.includes(registry)) out.push({ message: `FROM ${s.image} uses registry ${registry}`, line: s.line });
