@@ -133,3 +133,26 @@ test('snippets without FROM and ONBUILD triggers are checked (hadolint-style cas
   assert.deepEqual(has('RUN sudo apt-get install curl\n', 'DL3004'), [1]);
   assert.deepEqual(has('RUN apt-get install curl\n', 'DL3006'), []);
 });
+
+// Cases modelled on hadolint's documented behaviour for DL3013 / DL3016 (our own table).
+test('pip pinning (DL3013) and npm pinning (DL3016) case table', () => {
+  const pip: [string, boolean][] = [
+    ['pip2 install MySQL_python', true], ['pip3 install MySQL_python==1.2.2', false], ['pip3 install mypkg.whl', false],
+    ['pip install -r requirements.txt', false], ['pip install --requirement requirements.txt', false], ['pip install .', false],
+    ['pip install MySQL_python~=1.2.2', false], ['pip3 install --build /opt/yamllint yamllint==1.20.0', false],
+    ['pip3 install --target /opt/y yamllint==1.20.0', false], ['python -m pip install example', true], ['python -m pip install example==1.2.2', false],
+    ['pip install git+https://github.com/org/r-ext.git@0.6-alpha#egg=r-ext', false], ['pip install git+https://github.com/org/read-ext.git#egg=read-ext', true],
+    ["pip install 'alabaster>=0.7'", false], ['pip install MySQL_python==1.2.2 --user', false], ['pip install pykafka -c http://foo.bar.baz', false],
+    ['pip install --index-url https://user:pass@eg.com/foo foobar==1.0.0', false],
+  ];
+  for (const [cmd, fires] of pip) assert.equal(has(`RUN ${cmd}\n`, 'DL3013').length > 0, fires, cmd);
+  const npm: [string, boolean][] = [
+    ['npm install', false], ['npm install --progress=false', false], ['npm install express@4.1.1', false], ['npm install @myorg/pkg@">=0.1.0"', false],
+    ['npm install -g express@"4.1.1"', false], ['npm install package-v1.2.3.tar', false], ['npm install ../folder', false], ['npm install ~/folder', false],
+    ['npm install git+ssh://git@github.com:npm/npm.git#v1.0.27', false], ['npm install git://github.com/npm/npm.git#v1.0.27', false], ['npm run --crazy install', false],
+    ['npm install express', true], ['npm install @myorg/privatepackage', true], ['npm install express sax@0.1.1', true], ['npm install --global express', true],
+    ['npm install git+ssh://git@github.com:npm/npm.git', true], ['npm install git+https://isaacs@github.com/npm/npm.git', true], ['npm install git://github.com/npm/npm.git', true],
+    ['npm install --loglevel verbose sax@0.1.1', false], ['npm install --registry https://example.com express', true], ['npm install --registry=https://example.com express', true],
+  ];
+  for (const [cmd, fires] of npm) assert.equal(has(`RUN ${cmd}\n`, 'DL3016').length > 0, fires, cmd);
+});

@@ -10,8 +10,10 @@ export default rule<DockerfileCtx>({
   references: ['https://github.com/hadolint/hadolint/wiki/DL3016'],
   aliases: ['DL3016'],
   check: unpinned({
-    progs: ['npm'], install: ['install', 'i', 'add'], flagsWithValue: ['--prefix', '--registry', '--cache', '-w', '--workspace'],
-    pinned: (p) => /^@?[^@]+@.+/.test(p) || /^(\.|\/|~|git[+:]|https?:|file:)/.test(p) || p.endsWith('.tgz') || p.includes('/') && !p.startsWith('@'),
+    progs: ['npm'], install: ['install', 'i', 'add'], flagsWithValue: ['--prefix', '--registry', '--cache', '-w', '--workspace', '--loglevel', '--userconfig', '--tag'],
+    // git URLs are pinned by a #commit-ish; folders and tarballs are what they are.
+    pinned: (p) => /^(git[+:]|github:|gitlab:|bitbucket:)/.test(p) || /^https?:.*\.git(#|$)/.test(p) ? p.includes('#')
+      : /^@?[^@]+@.+/.test(p) || /^(\.|\/|~|file:|https?:)/.test(p) || /\.(tgz|tar|tar\.gz)$/.test(p) || (p.includes('/') && !p.startsWith('@')),
     label: (ps) => `npm install of unpinned ${ps.join(', ')}`,
   }),
 });

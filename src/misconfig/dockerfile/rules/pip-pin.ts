@@ -2,7 +2,7 @@ import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
 import { commandsOf, prog } from '../helpers.js';
 
-const VALUE_FLAGS = ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--progress-bar', '--cache-dir', '--log'];
+const VALUE_FLAGS = ['-b', '--build', '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--progress-bar', '--cache-dir', '--log'];
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-035', slug: 'pip-pin', type: 'dockerfile', severity: 'LOW',
@@ -30,6 +30,8 @@ export default rule<DockerfileCtx>({
           const w = args[k];
           if (w.startsWith('-')) { if (VALUE_FLAGS.includes(w)) k++; continue; }
           if (!seen) { seen = true; continue; }
+          // VCS URLs are pinned by @ref after the repository path; other URLs and paths are files.
+          if (/^(git|hg|svn|bzr)\+/.test(w)) { if (!/@[^/]+$/.test(w.replace(/#.*$/, '').split('/').slice(3).join('/'))) bad.push(w); continue; }
           if (/[=<>~!@]/.test(w) || w.includes('/') || w === '.' || /\.(whl|tar\.gz|zip)$/.test(w) || w.includes('$')) continue;
           bad.push(w);
         }
