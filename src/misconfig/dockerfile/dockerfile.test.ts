@@ -156,3 +156,14 @@ test('pip pinning (DL3013) and npm pinning (DL3016) case table', () => {
   ];
   for (const [cmd, fires] of npm) assert.equal(has(`RUN ${cmd}\n`, 'DL3016').length > 0, fires, cmd);
 });
+
+test('apt-get pinning (DL3008) case table: chained, wildcards, local .deb, target release', () => {
+  const cases: [string, boolean][] = [
+    ['RUN apt-get update && apt-get install python', true],
+    ['RUN apt-get update \\\n && apt-get -yqq --no-install-recommends install nodejs=0.10 \\\n && rm -rf /var/lib/apt/lists/*', false],
+    ['RUN apt-get update && apt-get install --no-install-recommends -y \\\npython-demjson=2.2.2* \\\nwget=1.16.1* \\\ngit=1:2.5.0* \\\nruby=1:2.1.*', false],
+    ['RUN apt-get install ./wkhtmltox_0.12.5-1.bionic_amd64.deb', false],
+    ['RUN set -e &&\\\n echo "deb http://http.debian.net/debian jessie-backports main" > /etc/apt/sources.list.d/jb.list &&\\\n apt-get update &&\\\n apt-get install -y --no-install-recommends -t jessie-backports openjdk-8-jdk=8u131-b11-1~bpo8+1 &&\\\n rm -rf /var/lib/apt/lists/*', false],
+  ];
+  for (const [df, fires] of cases) assert.equal(has(df + '\n', 'DL3008').length > 0, fires, df);
+});
