@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { CoastguardError, ExitCode, inputError } from '../../core/errors.js';
 
 /** A blob as it first appeared in the history (oldest commit first). */
@@ -58,41 +59,58 @@ export async function listHistoryBlobs(repo: string, opts: HistoryOptions = {}):
   }
   const args = ['log', ...refs, '--reverse', '--date-order', '--raw', '--no-abbrev', '--no-renames', '-m', '--format=%x00%H%x09%an%x09%ae%x09%aI', '-z'];
   if (opts.since) args.push(`--since=${opts.since}`);
-  const out = await git(repo, args, 'cannot read the history');
   const seen = new Set<string>();
   const blobs: BlobOrigin[] = [];
-  // With -z: commit headers start with NUL (our format), raw entries are ":meta\0path\0".
-  const parts = out.split('\0');
+  // With -z the output is NUL-separated tokens: commit headers "H\tan\tae\taI" (our format),
+  // raw entries ":oldmode newmode oldsha newsha status" each followed by a path token. Parsed as
+  // it streams, so memory holds the blob list, not git's whole output.
   let cur: { commit: string; author: string; email: string; date: string } | undefined;
-  for (let i = 0; i < parts.length; i++) {
-    let p = parts[i];
-    if (p.startsWith('\n')) p = p.slice(1);
-    if (p === '') {
-      // The NUL starting our format: the next part is the header "H\tan\tae\taI" (plus raw lines).
-      const hdr = parts[i + 1];
-      if (hdr === undefined) break;
-      const lineEnd = hdr.indexOf('\n');
-      const [commit, author, email, date] = (lineEnd >= 0 ? hdr.slice(0, lineEnd) : hdr).split('\t');
-      if (/^[0-9a-f]{40,64}$/.test(commit ?? '')) {
-        cur = { commit, author, email, date };
-        const rest = lineEnd >= 0 ? hdr.slice(lineEnd + 1) : '';
-        parts[i + 1] = rest; // may begin with the first raw entry
-        if (rest === '') i++;
-      }
-      continue;
-    }
-    if (p.startsWith(':') && cur) {
-      // :oldmode newmode oldsha newsha status  then the path in the next part
-      const [, newMode, , newSha, status] = p.slice(1).split(/\s+/);
-      const path = parts[++i];
-      if (status === 'D' || !newSha || /^0+$/.test(newSha)) continue;
-      if (newMode === '160000' || newMode === '120000') continue; // submodule, symlink
-      if (seen.has(newSha)) continue;
+  let pendingMeta: string | undefined;
+  const onToken = (raw: string) => {
+    if (pendingMeta !== undefined) {
+      const [, newMode, , newSha, status] = pendingMeta.slice(1).split(/\s+/);
+      pendingMeta = undefined;
+      if (!cur || status === 'D' || !newSha || /^0+$/.test(newSha)) return;
+      if (newMode === '160000' || newMode === '120000') return; // submodule, symlink
+      if (seen.has(newSha)) return;
       seen.add(newSha);
-      blobs.push({ blob: newSha, path, ...cur });
+      blobs.push({ blob: newSha, path: raw, ...cur });
+      return;
     }
-  }
+    const t = raw.replace(/^\n+/, '');
+    if (t === '') return;
+    if (t.startsWith(':')) {
+      pendingMeta = t;
+      return;
+    }
+    const [commit, author, email, date] = t.split('\t');
+    if (/^[0-9a-f]{40,64}$/.test(commit ?? '')) cur = { commit, author: author ?? '', email: email ?? '', date: (date ?? '').trim() };
+  };
+  await streamTokens(repo, args, onToken, 'cannot read the history');
   return blobs;
+}
+
+/** Runs git and hands each NUL-terminated token of its stdout to `onToken` as it arrives. */
+function streamTokens(repo: string, args: string[], onToken: (t: string) => void, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', repo, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      const parts = (rest + decoder.write(d)).split('\0');
+      rest = parts.pop() ?? '';
+      for (const p of parts) onToken(p);
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', (e) => reject(new CoastguardError(`cannot run git (${(e as NodeJS.ErrnoException).code ?? e.message}); install git to scan repositories`, repo, ExitCode.INPUT)));
+    child.on('close', (code) => {
+      const tail = rest + decoder.end();
+      if (tail) onToken(tail);
+      if (code === 0) resolve();
+      else reject(inputError(`${what}: ${err.trim().split('\n').pop() || `git exited with ${code}`}`, repo));
+    });
+  });
 }
 
 /** Object sizes, one `git cat-file --batch-check` pass. */
