@@ -167,3 +167,22 @@ test('apt-get pinning (DL3008) case table: chained, wildcards, local .deb, targe
   ];
   for (const [df, fires] of cases) assert.equal(has(df + '\n', 'DL3008').length > 0, fires, df);
 });
+
+test('pip cache (DL3042) and apk --no-cache (DL3019) case tables', () => {
+  const pip: [string, boolean][] = [
+    ['RUN pip install MySQL_python', true], ['RUN pip3 install --no-cache-dir MySQL_python', false], ['RUN pipx install software', false],
+    ['RUN pipenv install library', false], ['ENV PIP_NO_CACHE_DIR=1\nRUN pip install x', false], ['ENV PIP_NO_CACHE_DIR=off\nRUN pip install x', true],
+    ['RUN PIP_NO_CACHE_DIR=yes pip install x', false], ['RUN PIP_NO_CACHE_DIR=0 pip install x', true], ['RUN export PIP_NO_CACHE_DIR=true && pip install x', false],
+    ['RUN export PIP_NO_CACHE_DIR=false && pip install x', true],
+    ['FROM debian:buster as base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install six', false],
+    ['FROM debian:buster as base\nENV PIP_NO_CACHE_DIR=1\nFROM debian:buster\nRUN pip install six', true],
+  ];
+  for (const [df, fires] of pip) assert.equal(has(df + '\n', 'DL3042').length > 0, fires, df);
+  const apk: [string, boolean][] = [
+    ['RUN apk add flex=2.6.4-r1', true], ['RUN apk add --no-cache flex=2.6.4-r1', false],
+    ['RUN --mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0', false],
+    ['RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0', false],
+    ['RUN --mount=type=cache,target=/var/cache/foo apk add -U curl=7.77.0', true],
+  ];
+  for (const [df, fires] of apk) assert.equal(has(df + '\n', 'DL3019').length > 0, fires, df);
+});

@@ -12,7 +12,7 @@ export default rule<DockerfileCtx>({
   check(ctx) {
     return ctx.instructions
       .filter((i) => i.keyword === 'RUN' && !cacheMount(i, /\/(var\/)?cache\/apk|\/etc\/apk\/cache/))
-      .filter((i) => { const cs = commandsOf(i); return cs.some((c) => isSub(c, ['apk'], ['add']) && !hasFlag(c, ['no-cache'])) && !/rm\s+-\w*\s+\/var\/cache\/apk/.test(i.script ?? '') && !cs.some((c) => isSub(c, ['apk'], ['cache'])); })
+      .filter((i) => { const cs = commandsOf(i); return cs.some((c) => isSub(c, ['apk'], ['add']) && !hasFlag(c, ['no-cache'])); })
       .map((i) => ({ message: "'apk add' without --no-cache", line: i.line, endLine: i.endLine }));
   },
 });

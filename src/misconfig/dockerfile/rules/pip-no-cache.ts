@@ -1,6 +1,20 @@
 import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
 import { commandsOf, prog, cacheMount, hasFlag } from '../helpers.js';
+import { keyValues } from './secret-env.js';
+
+const TRUTHY = /^["']?(1|on|yes|true)["']?$/i;
+
+/** PIP_NO_CACHE_DIR set truthy by ENV/ARG earlier in this stage, or in the stage it is built FROM. */
+function cacheOffByEnv(ctx: DockerfileCtx, stage: number, before: number): boolean {
+  const st = ctx.stages[stage];
+  if (!st) return false;
+  const own = st.instructions.filter((e) => e.line < before && (e.keyword === 'ENV' || e.keyword === 'ARG'))
+    .flatMap((e) => keyValues(e.args)).filter(([k]) => k === 'PIP_NO_CACHE_DIR');
+  if (own.length) return TRUTHY.test(own[own.length - 1][1] ?? '');
+  const parent = ctx.stages.slice(0, stage).reverse().find((p) => p.name && p.name === st.image.toLowerCase());
+  return parent ? cacheOffByEnv(ctx, parent.index, Number.MAX_SAFE_INTEGER) : false;
+}
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-039', slug: 'pip-no-cache', type: 'dockerfile', severity: 'LOW',
@@ -13,8 +27,7 @@ export default rule<DockerfileCtx>({
     const out = [];
     for (const i of ctx.instructions) {
       if (i.keyword !== 'RUN' || cacheMount(i, /pip/)) continue;
-      const envOff = ctx.stages[i.stage]?.instructions.some((e) => e.line < i.line && (e.keyword === 'ENV' || e.keyword === 'ARG') && /PIP_NO_CACHE_DIR/.test(e.args));
-      if (envOff || /PIP_NO_CACHE_DIR=/.test(i.script ?? '')) continue;
+      if (cacheOffByEnv(ctx, i.stage, i.line) || /(^|\s)PIP_NO_CACHE_DIR=["']?(1|on|yes|true)\b/i.test(i.script ?? '')) continue;
       const bad = commandsOf(i).some((c) => {
         const p = prog(c);
         const isPip = /^pip[0-9.]*$/.test(p) || (/^python[0-9.]*$/.test(p) && c.words[1] === '-m' && /^pip/.test(c.words[2] ?? ''));
