@@ -1,5 +1,8 @@
 import { rule } from '../../types.js';
-import type { DockerfileCtx } from '../parse.js';
+import type { DockerfileCtx, DfInstruction } from '../parse.js';
+import { commandsOf } from '../helpers.js';
+
+const chained = (i: DfInstruction) => commandsOf(i).some((c) => ['&&', '||', ';', '\n'].includes(c.next));
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-057', slug: 'consecutive-run', type: 'dockerfile', severity: 'LOW',
@@ -14,7 +17,8 @@ export default rule<DockerfileCtx>({
       for (let k = 1; k < s.instructions.length; k++) {
         const a = s.instructions[k - 1];
         const b = s.instructions[k];
-        if (a.keyword === 'RUN' && b.keyword === 'RUN' && JSON.stringify(a.flags) === JSON.stringify(b.flags) && !a.json && !b.json) {
+        // RUNs that already chain several commands were split on purpose (layer caching); flags must match too.
+        if (a.keyword === 'RUN' && b.keyword === 'RUN' && JSON.stringify(a.flags) === JSON.stringify(b.flags) && !a.json && !b.json && !chained(a) && !chained(b)) {
           out.push({ message: `RUN right after the RUN at line ${a.line}; consider merging`, line: b.line });
         }
       }
