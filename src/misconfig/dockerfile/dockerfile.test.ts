@@ -195,3 +195,19 @@ test('consecutive RUN (DL3059) case table: comments between, flags, chained comm
   ];
   for (const [df, fires] of cases) assert.equal(has(df + '\n', 'DL3059').length > 0, fires, df);
 });
+
+test('pipefail (DL4006) case table: which SHELL counts', () => {
+  const run = 'RUN wget -O - https://some.site | wc -l file > /number';
+  const cases: [string, boolean][] = [
+    [`FROM scratch\n${run}`, true], ['FROM scratch\nRUN wget -O - https://x && wc -l f > /n', false],
+    [`FROM scratch\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\n${run}`, false],
+    [`FROM scratch\nSHELL ["/usr/local/bin/zsh", "-o", "pipefail", "-c"]\n${run}`, false],
+    [`FROM scratch\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\n${run}`, true],
+    ['FROM scratch\nSHELL ["pwsh", "-c"]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value', false],
+    ['FROM scratch\nSHELL [ "cmd.exe", "/c" ]\nRUN a | b', false],
+    [`FROM scratch as a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${run}\nFROM scratch as b\n${run}`, true],
+    [`FROM scratch\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${run}\nSHELL ["/bin/sh", "-c"]\n${run}`, true],
+  ];
+  for (const [df, fires] of cases) assert.equal(has(df + '\n', 'DL4006').length > 0, fires, df);
+  assert.deepEqual(has('RUN cd /opt\n', 'DL3003'), [1]);
+});

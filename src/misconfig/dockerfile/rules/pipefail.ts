@@ -15,7 +15,11 @@ export default rule<DockerfileCtx>({
     let stage = -1;
     for (const i of ctx.instructions) {
       if (i.stage !== stage) { stage = i.stage; pipefail = false; }
-      if (i.keyword === 'SHELL') pipefail = /pipefail/.test(i.args) || /pwsh|powershell|cmd/i.test(i.args);
+      if (i.keyword === 'SHELL') {
+        // Only shells that know pipefail count (plain sh does not); non-POSIX shells are out of scope.
+        const sh = (i.json?.[0] ?? '').split(/[\\/]/).pop()?.toLowerCase() ?? '';
+        pipefail = /^(pwsh|powershell|cmd)(\.exe)?$/.test(sh) || (['bash', 'zsh', 'ash', 'ksh', 'mksh'].includes(sh) && (i.json ?? []).includes('pipefail'));
+      }
       if (i.keyword !== 'RUN' || pipefail || i.json) continue;
       const cs = commandsOf(i);
       if (!cs.some((c) => c.next === '|')) continue;
