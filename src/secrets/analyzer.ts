@@ -3,6 +3,28 @@ import type { Analyzer } from '../analyze/types.js';
 import { builtinRules } from './rules/index.js';
 import { DEFAULT_MAX_FILE_SIZE } from './scanner.js';
 import { scannerFor } from './text.js';
+import { loadTrivySecretConfig } from './trivy-config.js';
+import { loadGitleaksConfig } from './gitleaks-config.js';
+import type { SecretScanOptions } from './types.js';
+
+/**
+ * Options for the layer-walk analyzer. Worker threads import this module on their own, so a
+ * custom rule file reaches them through the environment (inherited by every worker):
+ * COASTGUARD_SECRET_CONFIG = a Trivy `trivy-secret.yaml` or a gitleaks `.toml` file.
+ * Read once per thread; a broken file is a config error naming the file.
+ */
+let analyzerOpts: SecretScanOptions | undefined | null = null;
+export function analyzerOptions(env: NodeJS.ProcessEnv = process.env): SecretScanOptions | undefined {
+  if (analyzerOpts !== null) return analyzerOpts;
+  const file = env.COASTGUARD_SECRET_CONFIG;
+  analyzerOpts = !file ? undefined : /\.toml$/i.test(file) ? loadGitleaksConfig(file) : loadTrivySecretConfig(file);
+  return analyzerOpts;
+}
+
+/** For tests: forget the options read from the environment. */
+export function resetAnalyzerOptions(): void {
+  analyzerOpts = null;
+}
 
 /**
  * Extensions that are never text worth scanning: images, media, fonts, archives, compiled code.
@@ -56,7 +78,7 @@ export const secretAnalyzer: Analyzer = {
     return isTextCandidate(path, info.size);
   },
   analyze(file) {
-    const findings = scannerFor().scan(file.path, file.content, { layer: file.layer });
+    const findings = scannerFor(analyzerOptions()).scan(file.path, file.content, { layer: file.layer });
     return findings.length ? { findings } : undefined;
   },
 };
