@@ -75,7 +75,10 @@ export const secretAnalyzer: Analyzer = {
   version: RULESET_VERSION,
   kind: 'secret',
   wants(path, info) {
-    return isTextCandidate(path, info.size);
+    // Reading the config here (once) makes a broken COASTGUARD_SECRET_CONFIG stop the scan with a
+    // config error before any file is read, instead of a per-file analyzer warning.
+    const o = analyzerOptions();
+    return isTextCandidate(path, info.size, o?.maxFileSize);
   },
   analyze(file) {
     const findings = scannerFor(analyzerOptions()).scan(file.path, file.content, { layer: file.layer });
