@@ -83,3 +83,10 @@ test('service-context rules need the service name and the documented shape', () 
   assert.deepEqual(scanText('a.env', 'HUBSPOT_API_KEY=not-configured').map((f) => f.id), []);
   assert.deepEqual(scanText('a.env', `CORRELATION_REF=${uuid}`).map((f) => f.id), []);
 });
+
+test('a base64-encoded PEM private key is found; an encoded certificate is not', () => {
+  const body = Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 53) % 256)).toString('base64');
+  const key = Buffer.from(`-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`).toString('base64');
+  const cert = Buffer.from(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`).toString('base64');
+  assert.deepEqual(scanText('secret.yaml', `data:\n  tls.key: ${key}\n  tls.crt: ${cert}\n`).map((f) => [f.id, f.location.line]), [['base64-private-key', 2]]);
+});

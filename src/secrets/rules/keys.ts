@@ -43,6 +43,21 @@ export const keyRules: SecretRule[] = [
     fileCheck: (body: Buffer) => pkcs12OpensWith(body, 'notasecret'),
   },
   token({
+    // Kubernetes Secrets (tls.key), Helm values and CI variables carry keys base64-encoded:
+    // "LS0tLS1CRUdJTi" is base64 of "-----BEGIN".
+    id: 'base64-private-key', title: 'Base64-encoded private key', service: 'the systems that trust its public key', category: 'key', severity: 'CRITICAL',
+    why: 'A base64-encoded PEM private key is still the private key: decoding it is one command.',
+    fix: 'Rotate the key pair and deliver the key at run time (a Secret volume, a secret manager) instead of storing it in files or images.',
+    keywords: ['ls0tls1crudjti'],
+    regex: /(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,}={0,2})/,
+    validate: (s) => {
+      const pem = Buffer.from(s, 'base64').toString('latin1');
+      return /^-----BEGIN[ A-Z0-9_]*PRIVATE KEY/.test(pem) && keyBodyIsReal(pem);
+    },
+    generic: true, // a rule naming the context (kubeconfig client-key-data) wins on the same text
+    gitleaks: 'private-key',
+  }),
+  token({
     id: 'putty-private-key', title: 'PuTTY private key', service: 'the SSH servers that trust it', category: 'key', severity: 'CRITICAL',
     keywords: ['putty-user-key-file-'],
     regex: /(?<secret>PuTTY-User-Key-File-[23]: [\w-]+\r?\n[\s\S]{0,2000}?Private-Lines: \d+\r?\n[A-Za-z0-9+/=\r\n]{20,})/,
