@@ -16,8 +16,8 @@ let work: string;
 before(async () => {
   work = tempDir('cg-pin-');
   reg = await startRegistry(join(work, 'registry'));
-  reg.push(`oci-archive:${fixture('images/dive/test-oci-gzip-image.tar')}`, 'base/alpine:3.19');
-  reg.push(`oci-archive:${fixture('images/dive/test-oci-zstd-image.tar')}`, 'apps/web:1.2');
+  await reg.push(`oci-archive:${fixture('images/dive/test-oci-gzip-image.tar')}`, 'base/alpine:3.19');
+  await reg.push(`oci-archive:${fixture('images/dive/test-oci-zstd-image.tar')}`, 'apps/web:1.2');
 });
 after(async () => reg?.stop());
 

@@ -52,17 +52,17 @@ async function scanJson(args: string[]): Promise<{ code: number; result: ScanRes
 }
 
 test('--check-base: no finding while the base tag is unchanged, "rebuild needed" once it moves', async () => {
-  reg.push(`oci-archive:${fixture('images/dive/test-oci-zstd-image.tar')}`, 'base/os:1');
+  await reg.push(`oci-archive:${fixture('images/dive/test-oci-zstd-image.tar')}`, 'base/os:1');
   const base = `${reg.host}/base/os:1`;
   const { topDigest } = await resolveRemote(base, { platform: amd64, credentials: { username: reg.user, password: reg.password } });
-  reg.push(`oci:${layoutWithBase(base, topDigest)}:app`, 'team/app:1');
+  await reg.push(`oci:${layoutWithBase(base, topDigest)}:app`, 'team/app:1');
 
   const same = await scanJson(['image', `${reg.host}/team/app:1`, '--check-base']);
   assert.equal(same.code, 0);
   assert.deepEqual(same.result.findings.filter((f) => f.id === 'CG-BASE-005'), []);
 
   // The base is rebuilt: its tag now points elsewhere.
-  reg.push(`oci-archive:${fixture('images/dive/test-oci-uncompressed-image.tar')}`, 'base/os:1');
+  await reg.push(`oci-archive:${fixture('images/dive/test-oci-uncompressed-image.tar')}`, 'base/os:1');
   const moved = await scanJson(['image', `${reg.host}/team/app:1`, '--check-base']);
   const f = moved.result.findings.filter((x) => x.id === 'CG-BASE-005');
   assert.equal(f.length, 1);

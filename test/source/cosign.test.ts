@@ -18,7 +18,7 @@ let work: string;
 before(async () => {
   work = tempDir('cg-cosign-');
   reg = await startRegistry(join(work, 'registry'));
-  reg.push(`oci:${join(testImage('debian-layers'), 'oci-layout')}:debian-layers`, 'team/signed:1');
+  await reg.push(`oci:${join(testImage('debian-layers'), 'oci-layout')}:debian-layers`, 'team/signed:1');
 });
 after(async () => reg?.stop());
 
@@ -47,7 +47,7 @@ test('cosign signatures: right key passes, wrong key and tampered manifests fail
   assert.deepEqual(wrong.problems, [`tag ${topDigest.replace(':', '-')}.sig: signature does not verify with the given key`]);
 
   // Tampered: the tag now points at a different manifest (another image); the old signature does not cover it.
-  reg.push(`oci-archive:${fixture('images/dive/test-oci-gzip-image.tar')}`, 'team/signed:1');
+  await reg.push(`oci-archive:${fixture('images/dive/test-oci-gzip-image.tar')}`, 'team/signed:1');
   const tampered = await verifyImage(ref, [loadPublicKey(join(work, 'ec.pub'))], { platform: amd64, credentials: creds() });
   assert.equal(tampered.verified.length, 0);
   assert.match(tampered.problems[0], /^no signatures found for sha256:/);

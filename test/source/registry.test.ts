@@ -20,7 +20,7 @@ before(async () => {
   work = tempDir('cg-reg-');
   imageDir = testImage('debian-layers');
   reg = await startRegistry(join(work, 'registry'));
-  reg.push(`oci:${join(imageDir, 'oci-layout')}:debian-layers`, 'team/debian:12');
+  await reg.push(`oci:${join(imageDir, 'oci-layout')}:debian-layers`, 'team/debian:12');
 });
 after(async () => reg?.stop());
 
@@ -72,7 +72,7 @@ test('an unreachable registry is a network error, not a stack trace', async () =
 });
 
 test('a corrupted blob in the registry is caught by its digest', async () => {
-  reg.push(`oci:${join(imageDir, 'oci-layout')}:debian-layers`, 'team/corrupt:1');
+  await reg.push(`oci:${join(imageDir, 'oci-layout')}:debian-layers`, 'team/corrupt:1');
   // Corrupt the smallest layer blob in the registry's storage, in place.
   const local = await openImageInput(join(imageDir, 'image.oci.tar'), { platform: amd64 });
   const smallest = [...local.layers].sort((a, b) => (a.ref.end! - a.ref.start!) - (b.ref.end! - b.ref.start!))[0];

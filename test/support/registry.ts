@@ -1,7 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+const execFileAsync = promisify(execFile);
 
 /** A real `docker-registry` (Debian package) on 127.0.0.1 with htpasswd basic auth, for one test file. */
 export interface TestRegistry {
@@ -9,7 +12,8 @@ export interface TestRegistry {
   user: string;
   password: string;
   storage: string;
-  push(source: string, repoTag: string, extra?: string[]): void;
+  /** Async: with token auth the token server runs in this process and must keep answering. */
+  push(source: string, repoTag: string, extra?: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,8 +62,8 @@ export async function startRegistry(dir: string, token?: { realm: string; servic
     user,
     password,
     storage,
-    push(source, repoTag, extra = []) {
-      execFileSync('skopeo', ['copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', '--dest-creds', `${user}:${password}`, ...extra, source, `docker://${host}/${repoTag}`], { stdio: 'pipe' });
+    async push(source, repoTag, extra = []) {
+      await execFileAsync('skopeo', ['copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', '--dest-creds', `${user}:${password}`, ...extra, source, `docker://${host}/${repoTag}`]);
     },
     async stop() {
       proc.kill('SIGTERM');
