@@ -19,6 +19,8 @@ export interface AnalyzeLayersOptions {
 
 // Below this many stored bytes, starting threads costs more than it saves.
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
+// Layers walked at once in this thread: libuv's pool has 4 threads for inflate.
+const IN_THREAD_CONCURRENCY = 4;
 
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./layer-worker.js', import.meta.url));
@@ -46,8 +48,12 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
   });
   todo.sort((a, b) => layerBytes(layers[b]) - layerBytes(layers[a]));
   const total = todo.reduce((n, i) => n + layerBytes(layers[i]), 0);
+  // Decompression already runs on libuv's thread pool, so layers read concurrently in this thread
+  // use every core for inflate; worker threads pay off only when analyzers themselves are heavy
+  // (the secret scanner reads every text file) and the image is big enough to amortise start-up.
+  const heavy = opts.analyzers.some((a) => a.kind === 'secret');
   const nWorkers = Math.min(
-    opts.workers ?? (total < WORKER_THRESHOLD_BYTES ? 0 : Math.min(4, availableParallelism())),
+    opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : Math.min(4, availableParallelism())),
     todo.length,
   );
   const finish = (i: number, r: LayerResult) => {
@@ -56,7 +62,11 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
     opts.onLayerDone?.(i, r, false);
   };
   if (nWorkers <= 0) {
-    for (const i of todo) finish(i, await walkLayer(layers[i], opts.analyzers, { verify: opts.verify }));
+    const queue = [...todo];
+    const lanes = Array.from({ length: Math.min(IN_THREAD_CONCURRENCY, queue.length) }, async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await walkLayer(layers[i], opts.analyzers, { verify: opts.verify }));
+    });
+    await Promise.all(lanes);
     return results as LayerResult[];
   }
   const ids = opts.analyzers.map((a) => a.id);

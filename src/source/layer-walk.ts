@@ -84,11 +84,12 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     bytes: 0,
     files: 0,
   };
-  const storedHash = createHash('sha256');
+  // An uncompressed layer's stored bytes are its tar: one hash serves as digest and diffID.
+  const storedHash = compression === 'none' ? undefined : createHash('sha256');
   const diffHash = createHash('sha256');
   const observers = analyzers.filter((a) => a.observe);
   const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
-  raw.on('data', (c) => storedHash.update(c as Buffer));
+  if (storedHash) raw.on('data', (c) => storedHash.update(c as Buffer));
   const dec = decompressor(compression);
   dec.on('data', (c: Buffer) => {
     diffHash.update(c);
@@ -146,9 +147,9 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     throw inputError(`cannot read layer (${msg})`, where, e);
   }
   if (verify) {
-    const stored = 'sha256:' + storedHash.digest('hex');
-    if (layer.digest && stored !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${stored}, manifest says ${layer.digest}`, where);
     const diff = 'sha256:' + diffHash.digest('hex');
+    const stored = storedHash ? 'sha256:' + storedHash.digest('hex') : diff;
+    if (layer.digest && stored !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${stored}, manifest says ${layer.digest}`, where);
     if (layer.diffID && diff !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diff}, config says ${layer.diffID}`, where);
   }
   return result;

@@ -1,0 +1,63 @@
+// Packages-only scan of a ~1 GB real image (build-essential, python3, default-jdk-headless on
+// Debian 12; built by scripts/build-test-images.sh bench-1g) against the peer, both with a cold
+// cache, both writing a CycloneDX SBOM. Prints wall time, peak RSS, and ratios with the peer's
+// start-up (its binary is UPX-packed: `--version` alone takes seconds) taken off.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmtRow, measure, trivyPath } from './lib/peer.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const images = process.env.COASTGUARD_TEST_IMAGES ?? '/var/cache/coastguard-test-images';
+const imgDir = join(images, 'bench-1g');
+if (!existsSync(join(imgDir, '.done'))) execFileSync('bash', [join(root, 'scripts/build-test-images.sh'), 'bench-1g'], { stdio: 'inherit' });
+const trivy = trivyPath();
+const ours = join(root, 'dist/cli/bin.js');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function best(fn) {
+  const rs = [];
+  for (let i = 0; i < runs; i++) rs.push(await fn());
+  const ms = median(rs.map((r) => r.ms));
+  return { ms, peakKiB: Math.max(...rs.map((r) => r.peakKiB ?? 0)), last: rs[rs.length - 1] };
+}
+
+const startup = await best(() => measure(trivy, ['--version']));
+console.log(`peer start-up (trivy --version): ${startup.ms.toFixed(0)} ms`);
+// The peer reads docker-archive tars and OCI layout directories (an OCI *archive* tar makes it exit 1
+// without a word), and it stops with an error on the first jar unless it can download its Java DB
+// (no network here), so it is given `--skip-files '**/*.jar'` (2 jars in this image; ours reads them).
+for (const [form, peerForm] of [['image.docker.tar', 'image.docker.tar'], ['oci-layout', 'oci-layout'], ['image.oci.tar', 'oci-layout']]) {
+  const input = join(imgDir, form);
+  const peerInput = join(imgDir, peerForm);
+  const out = join(tmpdir(), 'cg-bench.cdx.json');
+  const our = await best(async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'cg-bench-cache-'));
+    try {
+      return await measure(process.execPath, [ours, 'image', '--input', input, '--format', 'cyclonedx', '--output', out, '--cache-dir', cache, '--quiet']);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+  const ourCount = JSON.parse(readFileSync(out, 'utf8')).components?.length ?? 0;
+  rmSync(out, { force: true });
+  const peer = await best(async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'cg-bench-trivy-'));
+    try {
+      return await measure(trivy, ['image', '--input', peerInput, '--format', 'cyclonedx', '--output', out, '--cache-dir', cache, '--skip-db-update', '--offline-scan', '--skip-files', '**/*.jar', '--quiet']);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+  const peerCount = peer.last.code === 0 ? JSON.parse(readFileSync(out, 'utf8')).components?.length ?? 0 : 'none (peer failed)';
+  rmSync(out, { force: true });
+  console.log(fmtRow(`packages-only ours ${form} vs peer ${peerForm} (${runs} runs, median)`, our, peer, startup.ms));
+  console.log(`  components: ours ${ourCount}, peer ${peerCount}; exit codes ours ${our.last.code}, peer ${peer.last.code}`);
+}
+// The physical floor: decompressing every layer once.
+const zt0 = process.hrtime.bigint();
+execFileSync('bash', ['-c', `for f in ${join(imgDir, 'oci-layout/blobs/sha256')}/*; do if [ $(stat -c%s "$f") -gt 100000 ]; then zcat -f "$f" > /dev/null; fi; done`]);
+console.log(`floor: zcat of all layers ${(Number(process.hrtime.bigint() - zt0) / 1e6).toFixed(0)} ms`);
