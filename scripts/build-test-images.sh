@@ -67,15 +67,30 @@ new_image() {
 
 repack() { umoci repack --refresh-bundle --history.created_by "$2" --image "$1/oci:img" "$1/bundle"; }
 
+# Starts a build: nothing to do when cached (returns 1), else a work dir, an empty image and a
+# minbase root filesystem in its bundle. Sets OUT, WORK, ROOT.
+begin_build() {
+  OUT="$OUT_ROOT/$1"
+  if [ -f "$OUT/.done" ]; then echo "cached: $OUT"; return 1; fi
+  WORK=$(mktemp -d /var/tmp/cg-build.XXXXXX)
+  mkdir -p "$OUT"
+  new_image "$WORK"
+  ROOT="$WORK/bundle/rootfs"
+  debootstrap --variant=minbase "$SUITE" "$ROOT" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 || { tail -20 "$WORK/debootstrap.log"; exit 1; }
+  rm -rf "$ROOT/var/cache/apt/archives/"*.deb
+}
+
+# Writes the three forms, marks the build done, drops the work dir.
+finish_build() {
+  export_forms "$WORK" "$OUT" "$1"
+  rm -rf "$WORK"
+  touch "$OUT/.done"
+  echo "built: $OUT"
+}
+
 build_debian_layers() {
-  local name=debian-layers out="$OUT_ROOT/debian-layers" work
-  [ -f "$out/.done" ] && { echo "cached: $out"; return; }
-  work=$(mktemp -d /var/tmp/cg-build.XXXXXX)
-  mkdir -p "$out"
-  new_image "$work"
-  local root="$work/bundle/rootfs"
-  debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
-  rm -rf "$root/var/cache/apt/archives/"*.deb
+  begin_build debian-layers || return 0
+  local out=$OUT work=$WORK root=$ROOT
   snapshot_dpkg "$root" >"$work/s0.tsv"
   repack "$work" "debootstrap --variant=minbase $SUITE"
   # Layer 2: install packages (new ones and an upgrade-free addition).
@@ -94,21 +109,12 @@ build_debian_layers() {
   umoci config --image "$work/oci:img" --config.cmd /bin/bash >/dev/null
   cp "$work/s3.tsv" "$out/expected-dpkg.tsv"
   layer_table "$out" "$work/s0.tsv" "$work/s1.tsv" "$work/s2.tsv" "$work/s3.tsv"
-  export_forms "$work" "$out" debian-layers
-  rm -rf "$work"
-  touch "$out/.done"
-  echo "built: $out"
+  finish_build debian-layers
 }
 
 build_bench_1g() {
-  local out="$OUT_ROOT/bench-1g" work
-  [ -f "$out/.done" ] && { echo "cached: $out"; return; }
-  work=$(mktemp -d /var/tmp/cg-build.XXXXXX)
-  mkdir -p "$out"
-  new_image "$work"
-  local root="$work/bundle/rootfs"
-  debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
-  rm -rf "$root/var/cache/apt/archives/"*.deb
+  begin_build bench-1g || return 0
+  local out=$OUT work=$WORK root=$ROOT
   repack "$work" "debootstrap --variant=minbase $SUITE"
   chroot_apt "$root" apt-get install -y -qq --no-install-recommends build-essential python3 >/dev/null
   rm -rf "$root/var/cache/apt/archives/"*.deb
@@ -118,10 +124,7 @@ build_bench_1g() {
   rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
   repack "$work" "apt-get install default-jdk-headless"
   snapshot_dpkg "$root" >"$out/expected-dpkg.tsv"
-  export_forms "$work" "$out" bench-1g
-  rm -rf "$work"
-  touch "$out/.done"
-  echo "built: $out"
+  finish_build bench-1g
 }
 
 # Language packages as real images carry them, each ground truth taken from the tools that made it
@@ -133,14 +136,8 @@ LANG_DEB_PACKAGES=(libjackson2-core-java libcommons-lang3-java libcommons-io-jav
 LANG_GO_SOURCES=(golang-github-google-uuid-dev golang-github-mattn-go-isatty-dev golang-github-pkg-errors-dev golang-golang-x-sys-dev)
 
 build_lang_apps() {
-  local out="$OUT_ROOT/lang-apps" work
-  [ -f "$out/.done" ] && { echo "cached: $out"; return; }
-  work=$(mktemp -d /var/tmp/cg-build.XXXXXX)
-  mkdir -p "$out"
-  new_image "$work"
-  local root="$work/bundle/rootfs"
-  debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
-  rm -rf "$root/var/cache/apt/archives/"*.deb
+  begin_build lang-apps || return 0
+  local out=$OUT work=$WORK root=$ROOT
   snapshot_dpkg "$root" >"$work/s0.tsv"
   repack "$work" "debootstrap --variant=minbase $SUITE"
 
@@ -187,10 +184,7 @@ JSON
   umoci config --image "$work/oci:img" --config.cmd /usr/local/bin/cgdemo >/dev/null
 
   record_lang_truth "$work" "$out"
-  export_forms "$work" "$out" lang-apps
-  rm -rf "$work"
-  touch "$out/.done"
-  echo "built: $out"
+  finish_build lang-apps
 }
 
 # A file-based Go module proxy (the GOPROXY protocol: @v/list, .info, .mod, .zip) over the GOPATH
