@@ -91,3 +91,72 @@ test('a corrupted blob in the registry is caught by its digest', async () => {
   const blobs = readdirSync(join(work, 'cache4', 'blobs', 'sha256'));
   assert.ok(!blobs.includes(hex) && !blobs.includes(`${hex}.partial`));
 });
+
+test('a multi-platform index in the registry: --platform picks the manifest, the index digest stays the reference', async () => {
+  // An OCI layout whose index holds two platforms (real image blobs for each), pushed with --all.
+  const { execFileSync } = await import('node:child_process');
+  const { cpSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const { fixture } = await import('../helpers.js');
+  const layout = join(work, 'multi');
+  mkdirSync(layout);
+  execFileSync('tar', ['xf', fixture('images/dive/test-oci-gzip-image.tar'), '-C', layout]);
+  const z = join(work, 'multi-z');
+  mkdirSync(z);
+  execFileSync('tar', ['xf', fixture('images/dive/test-oci-zstd-image.tar'), '-C', z]);
+  cpSync(join(z, 'blobs'), join(layout, 'blobs'), { recursive: true });
+  const a = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')).manifests[0];
+  const b = JSON.parse(readFileSync(join(z, 'index.json'), 'utf8')).manifests[0];
+  const index = Buffer.from(JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      { mediaType: a.mediaType, digest: a.digest, size: a.size, platform: { os: 'linux', architecture: 'amd64' } },
+      { mediaType: b.mediaType, digest: b.digest, size: b.size, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+    ],
+  }));
+  const indexDigest = 'sha256:' + createHash('sha256').update(index).digest('hex');
+  writeFileSync(join(layout, 'blobs/sha256', indexDigest.slice(7)), index);
+  writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: indexDigest, size: index.length, annotations: { 'org.opencontainers.image.ref.name': 'multi' } }] }));
+  await reg.push(`oci:${layout}:multi`, 'team/multi:1', ['--all']);
+
+  const cacheDir = join(work, 'cache-multi');
+  const amd = await pullImage(`${reg.host}/team/multi:1`, { platform: amd64, cacheDir, credentials: creds() });
+  const arm = await pullImage(`${reg.host}/team/multi:1`, { platform: { os: 'linux', architecture: 'arm64' }, cacheDir, credentials: creds() });
+  assert.equal(amd.manifestDigest, a.digest);
+  assert.equal(arm.manifestDigest, b.digest);
+  assert.deepEqual(amd.repoDigests, [`${reg.host}/team/multi@${indexDigest}`]);
+  await assert.rejects(pullImage(`${reg.host}/team/multi:1`, { platform: { os: 'linux', architecture: 'ppc64le' }, cacheDir, credentials: creds() }), /platform linux\/ppc64le not in image index \(available: linux\/amd64, linux\/arm64\/v8\)/);
+});
+
+test('credentials from $DOCKER_CONFIG: auths entries and a docker-credential helper', async () => {
+  const { mkdirSync, writeFileSync, chmodSync } = await import('node:fs');
+  const cfgDir = join(work, 'docker-config');
+  const binDir = join(work, 'bin');
+  mkdirSync(cfgDir, { recursive: true });
+  mkdirSync(binDir, { recursive: true });
+  const saved = { DOCKER_CONFIG: process.env.DOCKER_CONFIG, PATH: process.env.PATH };
+  // Its own image: the corrupted-blob test above spoils blobs the Debian image shares.
+  const { fixture } = await import('../helpers.js');
+  await reg.push(`oci-archive:${fixture('images/dive/test-oci-gzip-image.tar')}`, 'team/cred:1');
+  try {
+    process.env.DOCKER_CONFIG = cfgDir;
+    // 1. auths with base64 user:password, as `docker login` writes it.
+    writeFileSync(join(cfgDir, 'config.json'), JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${reg.user}:${reg.password}`).toString('base64') } } }));
+    assert.equal((await pullImage(`${reg.host}/team/cred:1`, { platform: amd64, cacheDir: join(work, 'cache-cfg') })).layers.length, 1);
+    // 2. a credential helper named in credHelpers, found on PATH, asked with the server on stdin.
+    const helper = join(binDir, 'docker-credential-cgtest');
+    writeFileSync(helper, `#!/bin/sh\nread server\n[ "$1" = get ] && [ "$server" = "${reg.host}" ] && printf '{"ServerURL":"%s","Username":"${reg.user}","Secret":"${reg.password}"}' "$server"\n`);
+    chmodSync(helper, 0o755);
+    process.env.PATH = `${binDir}:${saved.PATH}`;
+    writeFileSync(join(cfgDir, 'config.json'), JSON.stringify({ credHelpers: { [reg.host]: 'cgtest' } }));
+    assert.equal((await pullImage(`${reg.host}/team/cred:1`, { platform: amd64, cacheDir: join(work, 'cache-cfg') })).layers.length, 1);
+    // 3. a helper that is not installed: a clear authentication error.
+    writeFileSync(join(cfgDir, 'config.json'), JSON.stringify({ credHelpers: { [reg.host]: 'absent' } }));
+    await assert.rejects(pullImage(`${reg.host}/team/cred:1`, { platform: amd64, cacheDir: join(work, 'cache-cfg2') }), /credential helper docker-credential-absent could not run \(ENOENT\)/);
+  } finally {
+    process.env.DOCKER_CONFIG = saved.DOCKER_CONFIG;
+    process.env.PATH = saved.PATH;
+    if (saved.DOCKER_CONFIG === undefined) delete process.env.DOCKER_CONFIG;
+  }
+});
