@@ -39,6 +39,10 @@ export const command: Command = {
       img = await pullImage(ref!, { platform: o.platform, cacheDir: o.cacheDir, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), progress: o.progress });
     }
     const result = await scanImage(img, { ...o, explicitScanners: ctx.values.scanners !== undefined, onProgress: o.progress });
+    const { checkSignaturePolicy } = await import('../scan/signature-policy.js');
+    const sig = await checkSignaturePolicy(policy.policy, input ? undefined : ref, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
+    result.findings.push(...sig.findings);
+    (result.warnings ??= []).push(...sig.warnings);
     if (ctx.values['check-base']) {
       const { checkBase } = await import('../scan/base-check.js');
       const b = await checkBase(img, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });

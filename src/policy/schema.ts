@@ -47,6 +47,8 @@ export const baseImagePolicy = z.strictObject({
   'require-digest': z.boolean(needed('true or false')).optional(),
   'max-age-days': z.number(needed('a number of days')).int('must be a whole number of days').positive('must be positive').optional(),
   'deny-eol': z.boolean(needed('true or false')).optional(),
+  /** Images pulled from these registries must carry a cosign signature valid under one of the keys. */
+  'require-signature': z.array(z.strictObject({ registry: text(), keys: stringList }), needed('a list of {registry, keys}')).optional(),
 });
 
 export const output = z.strictObject({ format: text(), output: text().optional() });
