@@ -39,6 +39,8 @@ export function normalizeEntryPath(name: string): string {
   return p;
 }
 
+const RETAIN_LIMIT = 32 * 1024 * 1024;
+
 const typeOf = (t: string | null | undefined): EntryInfo['type'] =>
   t === 'file' || t === 'contiguous-file' ? 'file' : t === 'directory' ? 'directory' : t === 'symlink' ? 'symlink' : t === 'link' ? 'hardlink' : 'other';
 
@@ -97,6 +99,19 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   });
   // Old (v7/pre-POSIX) headers still appear in real layers; accept them.
   const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
+  // Bodies analysers read, kept a little while (bounded) in case a hard link to them follows.
+  const retained = new Map<string, Buffer>();
+  let retainedBytes = 0;
+  const retain = (path: string, body: Buffer) => {
+    if (body.length > RETAIN_LIMIT / 4) return;
+    retained.set(path, body);
+    retainedBytes += body.length;
+    for (const [k, v] of retained) {
+      if (retainedBytes <= RETAIN_LIMIT) break;
+      retained.delete(k);
+      retainedBytes -= v.length;
+    }
+  };
   const consume = (async () => {
     for await (const entry of extract) {
       const h = entry.header;
@@ -120,6 +135,19 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
         const r = o.observe!(info);
         if (r) result.observed.push({ path: p, analyzer: o.id, result: r });
       }
+      if (type === 'hardlink' && info.linkname) {
+        // A hard link's body is its target's, written earlier in this layer: analyse the link
+        // under its own path when the target's body is still at hand.
+        entry.resume();
+        const target = retained.get(normalizeEntryPath(info.linkname));
+        if (!target) continue;
+        const linkInfo = { ...info, size: target.length, type: 'file' as const };
+        for (const a of analyzers.filter((x) => x.wants(p, linkInfo))) {
+          const r = await runAnalyzer(a, { path: p, size: target.length, mode: info.mode, content: target, layer: layer.diffID });
+          if (r) result.analyses.push({ path: p, analyzer: a.id, result: r });
+        }
+        continue;
+      }
       if (type !== 'file') {
         entry.resume();
         continue;
@@ -133,6 +161,7 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
       const chunks: Buffer[] = [];
       for await (const c of entry) chunks.push(c as Buffer);
       const content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      retain(p, content);
       for (const a of wanted) {
         const r = await runAnalyzer(a, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID });
         if (r) result.analyses.push({ path: p, analyzer: a.id, result: r });

@@ -149,3 +149,25 @@ test('a gzip-compressed docker save archive is unpacked once to a temp file and 
   assert.ok(r.paths.includes('lib/apk/db/installed'));
   assert.ok(r.paths.includes('etc/alpine-release'));
 });
+
+test('hard links: a linked file is analysed under its own path with its target body', async () => {
+  const { default: tar } = await import('tar-stream');
+  const { createHash } = await import('node:crypto');
+  const { npmAnalyzers } = await import('../../src/analyze/npm/index.js');
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  pack.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => pack.on('end', r));
+  const body = Buffer.from(JSON.stringify({ name: 'left-pad', version: '1.3.0' }));
+  pack.entry({ name: 'app/node_modules/left-pad/package.json', size: body.length }, body);
+  pack.entry({ name: 'srv/node_modules/left-pad/package.json', type: 'link', linkname: 'app/node_modules/left-pad/package.json' });
+  pack.finalize();
+  await ended;
+  const layerTar = Buffer.concat(chunks);
+  const file = join(tempDir(), 'layer.tar');
+  writeFileSync(file, layerTar);
+  const diffID = 'sha256:' + createHash('sha256').update(layerTar).digest('hex');
+  const r = await walkLayer({ diffID, ref: { path: file, start: 0, end: layerTar.length } }, npmAnalyzers);
+  const found = r.analyses.flatMap((a) => (a.result.packages ?? []).map((p) => `${p.name}@${p.version} ${a.path}`)).sort();
+  assert.deepEqual(found, ['left-pad@1.3.0 app/node_modules/left-pad/package.json', 'left-pad@1.3.0 srv/node_modules/left-pad/package.json']);
+});
