@@ -156,8 +156,8 @@ test('hard links: a linked file is analysed under its own path with its target b
   const { npmAnalyzers } = await import('../../src/analyze/npm/index.js');
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => pack.on('end', r));
+  pack.on('data', (c: unknown) => void chunks.push(c as Buffer));
+  const ended = new Promise<void>((r) => pack.on('end', () => r()));
   const body = Buffer.from(JSON.stringify({ name: 'left-pad', version: '1.3.0' }));
   pack.entry({ name: 'app/node_modules/left-pad/package.json', size: body.length }, body);
   pack.entry({ name: 'srv/node_modules/left-pad/package.json', type: 'link', linkname: 'app/node_modules/left-pad/package.json' });
