@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './severity.js';
 export * from './errors.js';
 export * from './fingerprint.js';
+export * from './rule.js';

@@ -1,25 +1,15 @@
-import type { Severity } from '../core/severity.js';
+import type { RuleMetadata } from '../core/rule.js';
 
 /** The kinds of configuration the engine knows; each has one rule pack folder. */
 export type ConfigType = 'dockerfile' | 'kubernetes' | 'compose' | 'image';
 
-/** Metadata every rule carries; docs pages are generated from it (tools/gen-rule-docs.ts). */
-export interface RuleMeta {
-  /** Stable id, never reused: CG-DF-001 (Dockerfile), CG-K8S-001, CG-DC-001 (compose), CG-IMG-001. */
-  id: string;
-  slug: string;
+/**
+ * Metadata every rule carries (the shared RuleMetadata plus its pack); docs pages are generated
+ * from it (tools/gen-rule-docs.ts). Ids: CG-DF-001 (Dockerfile), CG-K8S-001, CG-DC-001 (compose),
+ * CG-IMG-001; aliases name hadolint, Trivy AVD, Checkov, kube-linter/, polaris/, kube-score/, Dockle.
+ */
+export interface RuleMeta extends RuleMetadata {
   type: ConfigType;
-  severity: Severity;
-  title: string;
-  why: string;
-  /** How to fix, with a snippet. */
-  fix: string;
-  references: string[];
-  /**
-   * Equivalent ids in other tools: DL3007 (hadolint), AVD-DS-0001 (Trivy), CKV_K8S_16 (Checkov),
-   * kube-linter/<check>, polaris/<check>, kube-score/<check>, CIS-DI-0001 (Dockle).
-   */
-  aliases: string[];
 }
 
 /** One problem a rule found: where, and a message specific to this occurrence. */

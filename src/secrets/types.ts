@@ -1,22 +1,13 @@
-import type { Severity } from '../core/severity.js';
+import type { RuleMetadata } from '../core/rule.js';
 
 /**
  * One secret rule: metadata (the same fields as the misconfig rules, docs are generated from them)
  * plus how to find it. Rules are data: a regex, the keywords that must occur in a file before the
  * regex is worth running, and the checks that tell a real secret from a placeholder.
  */
-export interface SecretRule {
-  /** Stable id, never reused; also the slug (Trivy and gitleaks name secret rules the same way). */
-  id: string;
-  slug: string;
-  severity: Severity;
-  title: string;
-  /** What the credential unlocks, in one or two sentences. */
-  why: string;
-  fix: string;
-  references: string[];
-  /** Equivalent rule ids: gitleaks/<id>, trivy/<id>, secretlint/<messageId>. */
-  aliases: string[];
+export interface SecretRule extends RuleMetadata {
+  // id doubles as the slug (Trivy and gitleaks name secret rules the same way); `why` says what
+  // the credential unlocks; aliases are gitleaks/<id>, trivy/<id>, secretlint/<messageId>.
   /** Service category, used by docs and the image-config scanner: cloud, vcs, ci, chat, payment, registry, database, key, generic … */
   category: string;
   /** Lower-case literals; the rule runs only on files containing at least one (one multi-pattern pass). */
