@@ -32,9 +32,10 @@ export class DirStore implements BlobStore {
 }
 
 export class TarStore implements BlobStore {
-  private constructor(readonly where: string, private members: Map<string, TarMember>) {}
-  static async open(path: string) {
-    return new TarStore(path, await indexTar(path));
+  private constructor(readonly where: string, private members: Map<string, TarMember>, private path: string) {}
+  /** `where` names the archive in errors when `path` is a temp copy (a decompressed archive). */
+  static async open(path: string, where = path) {
+    return new TarStore(where, await indexTar(path, where), path);
   }
   has(name: string) {
     return this.members.has(normalizeMemberName(name));
@@ -42,7 +43,7 @@ export class TarStore implements BlobStore {
   ref(name: string): BlobRef {
     const m = this.members.get(normalizeMemberName(name));
     if (!m) throw inputError(`missing blob ${name}`, this.where);
-    return { path: this.where, start: m.start, end: m.start + m.size };
+    return { path: this.path, start: m.start, end: m.start + m.size };
   }
   async read(name: string) {
     const r = this.ref(name);

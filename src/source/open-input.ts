@@ -51,8 +51,21 @@ export async function openImageInput(path: string, opts: { image?: string; platf
   // `docker save | gzip`: layers need random access, so the archive is unpacked once to a temp
   // file (streamed, never held in memory), removed again when the process exits.
   const tarPath = compression === 'none' ? path : await decompressToTemp(path, compression, opts.tmpDir);
-  const store = await TarStore.open(tarPath);
-  if (store.has('manifest.json')) return resolveDockerArchive(store, opts);
+  const store = await TarStore.open(tarPath, path);
+  if (store.has('manifest.json')) {
+    try {
+      return await resolveDockerArchive(store, opts);
+    } catch (e) {
+      // Exports that carry both forms (containerd, newer docker save): when manifest.json is
+      // inconsistent, the OCI index may still describe the image correctly.
+      if (!store.has('index.json')) throw e;
+      try {
+        return await resolveOciLayout(store, opts);
+      } catch {
+        throw e;
+      }
+    }
+  }
   if (store.has('index.json')) return resolveOciLayout(store, opts);
   throw inputError('tar has neither manifest.json (docker-archive) nor index.json (OCI archive): not an image', path);
 }

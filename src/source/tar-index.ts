@@ -57,7 +57,7 @@ export function normalizeMemberName(name: string): string {
   return name.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
 }
 
-export async function indexTar(path: string): Promise<Map<string, TarMember>> {
+export async function indexTar(path: string, where = path): Promise<Map<string, TarMember>> {
   const fh = await open(path, 'r');
   try {
     const { size: fileSize } = await fh.stat();
@@ -72,7 +72,7 @@ export async function indexTar(path: string): Promise<Map<string, TarMember>> {
       if (bytesRead < BLOCK) break;
       if (header.every((b) => b === 0)) return members; // end-of-archive marker
       if (!checksumOk(header)) {
-        throw inputError(sawHeader ? `corrupt tar header at byte ${pos}` : 'not a tar archive (bad header checksum)', path);
+        throw inputError(sawHeader ? `corrupt tar header at byte ${pos}` : 'not a tar archive (bad header checksum)', where);
       }
       sawHeader = true;
       const type = String.fromCharCode(header[156] || 0x30);
@@ -97,7 +97,7 @@ export async function indexTar(path: string): Promise<Map<string, TarMember>> {
         if (pax.path) name = pax.path;
         if (pax.size) size = Number(pax.size);
         if (type === '0' || type === '\0' || type === '7') {
-          if (bodyStart + size > fileSize) throw inputError(`truncated tar: ${name} needs ${size} bytes, archive ends early`, path);
+          if (bodyStart + size > fileSize) throw inputError(`truncated tar: ${name} needs ${size} bytes, archive ends early`, where);
           members.set(normalizeMemberName(name), { name, start: bodyStart, size });
         }
         longName = undefined;
@@ -105,9 +105,9 @@ export async function indexTar(path: string): Promise<Map<string, TarMember>> {
       }
       pos = bodyStart + Math.ceil(size / BLOCK) * BLOCK;
     }
-    if (!sawHeader) throw inputError('not a tar archive (empty or too short)', path);
+    if (!sawHeader) throw inputError('not a tar archive (empty or too short)', where);
     // No end-of-archive marker: a truncated archive unless the last member ended exactly at EOF.
-    if (pos > fileSize) throw inputError('truncated tar archive', path);
+    if (pos > fileSize) throw inputError('truncated tar archive', where);
     return members;
   } finally {
     await fh.close();
