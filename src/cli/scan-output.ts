@@ -4,6 +4,8 @@ import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/inde
 import type { CommandContext } from './command.js';
 
 /** What a scan runs under: loaded before scanning, applied after. */
+const MAX_PRINTED_WARNINGS = 20;
+
 export interface RunPolicy {
   policy: Policy;
   vex: VexStatement[];
@@ -125,6 +127,11 @@ export async function finishScan(
     now: extra.now,
   });
   if (!rp.quiet) {
+    // Scan warnings (unreadable files, unknown versions, a missing DB) first, capped so a tree of
+    // broken fixtures does not drown the terminal; every one is in the JSON report.
+    const scanWarnings = result.warnings ?? [];
+    for (const w of scanWarnings.slice(0, MAX_PRINTED_WARNINGS)) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
+    if (scanWarnings.length > MAX_PRINTED_WARNINGS) ctx.stderr.write(`coastguard: warning: ${scanWarnings.length - MAX_PRINTED_WARNINGS} more warnings (see the json report)\n`);
     for (const w of outcome.warnings) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
   }
   await writeReports(outcome.result, rp.outputs, ctx.stdout);

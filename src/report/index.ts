@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { usageError, inputError, type ScanResult } from '../core/index.js';
@@ -46,6 +46,17 @@ export interface OutputSpec {
 
 /** Writes the whole file or nothing: a temp file beside it, then rename. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  // Only regular files are replaced by rename: renaming over /dev/null, a FIFO or /dev/stdout
+  // would swap the device for a file (and, as root, break the machine). Those are written to.
+  const st = await stat(file).catch(() => undefined);
+  if (st && !st.isFile()) {
+    try {
+      await writeFile(file, text);
+      return;
+    } catch (e) {
+      throw inputError(`cannot write report: ${(e as Error).message}`, file, e);
+    }
+  }
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

@@ -303,3 +303,10 @@ test('writeReports colours the table only on a TTY without NO_COLOR, never in fi
     else process.env.NO_COLOR = saved;
   }
 });
+
+test('writing a report to /dev/null writes to the device, never replaces it', async () => {
+  const { writeFileAtomic } = await import('./index.js');
+  const { statSync } = await import('node:fs');
+  await writeFileAtomic('/dev/null', 'x'.repeat(1000));
+  assert.ok(statSync('/dev/null').isCharacterDevice());
+});

@@ -41,6 +41,9 @@ export interface BuildSummary {
  */
 export async function buildDb(opts: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
+  // The DB is swapped in by rename: never over a device or FIFO (as root, /dev/null would go).
+  const existing = (() => { try { return statSync(opts.output); } catch { return undefined; } })();
+  if (existing && !existing.isFile()) throw dbError('the database output must be a regular file', opts.output);
   const dir = dirname(opts.output);
   try {
     mkdirSync(dir, { recursive: true });
