@@ -17,6 +17,7 @@ export const scanFlags: OptionSpec = {
   'ignore-unfixed': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   vex: { type: 'string', multiple: true },
+  ignorefile: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean', short: 'd' },
 };

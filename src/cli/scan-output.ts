@@ -1,11 +1,12 @@
 import { configError, parseSeverityList, usageError, type ScanResult, type Severity } from '../core/index.js';
+import { findIgnoreFile, loadIgnoreFile } from '../policy/ignore-file.js';
 import { applyPolicy, loadPolicy, loadVex, type KubernetesObject, type Policy, type VexStatement } from '../policy/index.js';
 import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/index.js';
 import type { CommandContext } from './command.js';
 
-/** What a scan runs under: loaded before scanning, applied after. */
 const MAX_PRINTED_WARNINGS = 20;
 
+/** What a scan runs under: loaded before scanning, applied after. */
 export interface RunPolicy {
   policy: Policy;
   vex: VexStatement[];
@@ -54,6 +55,8 @@ export function outputsFrom(ctx: Pick<CommandContext, 'ordered'>, policy: Policy
 export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.cwd()): Promise<RunPolicy> {
   const v = ctx.values;
   const policy = loadPolicy(v.config as string | undefined, cwd);
+  const ignoreFile = findIgnoreFile(v.ignorefile as string | undefined, cwd);
+  if (ignoreFile) policy.ignores.push(...loadIgnoreFile(ignoreFile));
   fillScannerSettings(ctx, policy);
   const outputs = outputsFrom(ctx, policy);
   const fromFile = !ctx.ordered.some((t) => t.name === 'format') && (policy.settings.outputs?.length ?? 0) > 0;
