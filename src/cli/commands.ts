@@ -11,6 +11,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   pin: async () => (await import('./pin.js')).command,
   verify: async () => (await import('./verify.js')).command,
   cache: async () => (await import('./cache.js')).command,
+  sbom: async () => (await import('./sbom.js')).command,
   db: async () => (await import('./db.js')).command,
   repo: async () => (await import('./repo.js')).command,
   runtime: async () => (await import('./runtime.js')).command,

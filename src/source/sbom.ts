@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { PackageURL } from 'packageurl-js';
+import { inputError } from '../core/errors.js';
+import type { OSInfo, Package } from '../core/types.js';
+
+/** An SBOM read back into an inventory: the `coastguard sbom FILE` source. */
+export interface SbomInventory {
+  name: string;
+  format: 'cyclonedx' | 'spdx';
+  os?: OSInfo;
+  packages: Package[];
+  skipped: number;
+}
+
+// purl type → OSV ecosystem for language packages.
+const LANG: Record<string, string> = { npm: 'npm', pypi: 'PyPI', maven: 'Maven', golang: 'Go', gem: 'RubyGems', cargo: 'crates.io', composer: 'Packagist', nuget: 'NuGet', hex: 'Hex', pub: 'Pub', swift: 'SwiftURL' };
+// purl namespace of OS packages → OSV ecosystem.
+const OS: Record<string, string> = { debian: 'Debian', ubuntu: 'Ubuntu', alpine: 'Alpine', wolfi: 'Wolfi', chainguard: 'Chainguard', redhat: 'Red Hat', rocky: 'Rocky Linux', almalinux: 'AlmaLinux', amazon: 'Amazon Linux', suse: 'SUSE', opensuse: 'openSUSE', fedora: 'Fedora', centos: 'CentOS' };
+
+/** Source-package hints other tools write as properties (ours, Trivy's, Syft's). */
+const SOURCE_NAME = ['coastguard:package:source-name', 'aquasecurity:trivy:SrcName', 'syft:package:sourceName'];
+const SOURCE_VERSION = ['coastguard:package:source-version', 'aquasecurity:trivy:SrcVersion', 'syft:package:sourceVersion'];
+
+function packageFromPurl(purl: string, props: Map<string, string>, where: string): Package | undefined {
+  let p: PackageURL;
+  try {
+    p = PackageURL.fromString(purl);
+  } catch {
+    return undefined;
+  }
+  if (!p.version) return undefined;
+  const q = (p.qualifiers ?? {}) as Record<string, string>;
+  let name = p.name;
+  let ecosystem: string | undefined;
+  let version = p.version;
+  if (p.type === 'deb' || p.type === 'apk' || p.type === 'rpm') {
+    ecosystem = OS[(p.namespace ?? '').toLowerCase()] ?? p.type;
+    if (p.type === 'rpm' && q.epoch && !version.includes(':')) version = `${q.epoch}:${version}`;
+  } else {
+    ecosystem = LANG[p.type];
+    if (!ecosystem) return undefined;
+    if (p.namespace) name = p.type === 'maven' ? `${p.namespace}:${p.name}` : `${p.namespace}/${p.name}`;
+  }
+  const pick = (keys: string[]) => keys.map((k) => props.get(k)).find(Boolean);
+  let sourceName = pick(SOURCE_NAME);
+  let sourceVersion = pick(SOURCE_VERSION);
+  // purl spec: `upstream=name@version` (or just name) names the source package of a deb/rpm/apk.
+  if (!sourceName && q.upstream) [sourceName, sourceVersion] = q.upstream.split('@');
+  return {
+    name,
+    version,
+    ecosystem,
+    purl,
+    source: sourceName ? { name: sourceName, version: sourceVersion ?? version } : undefined,
+    locations: [{ path: props.get('coastguard:location:path') ?? where }],
+    licenses: [],
+    arch: q.arch,
+  };
+}
+
+interface CdxComponent {
+  type?: string;
+  name?: string;
+  version?: string;
+  purl?: string;
+  description?: string;
+  properties?: { name: string; value: string }[];
+  components?: CdxComponent[];
+}
+
+/** The `distro` qualifier of OS package purls: `debian-12.5` (deb, rpm) or `3.19.1` (apk). */
+function distroFromPurls(purls: string[]): OSInfo | undefined {
+  for (const s of purls) {
+    let p: PackageURL;
+    try {
+      p = PackageURL.fromString(s);
+    } catch {
+      continue;
+    }
+    const d = (p.qualifiers as Record<string, string> | undefined)?.distro;
+    if (!d || !['deb', 'apk', 'rpm'].includes(p.type)) continue;
+    const m = /^([a-z]+)-(\d.*)$/.exec(d);
+    if (m) return { family: m[1], version: m[2] };
+    if (p.namespace) return { family: p.namespace.toLowerCase(), version: d };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a CycloneDX (1.4–1.6) or SPDX 2.x JSON document: every component/package with a purl
+ * becomes a Package; the operating system comes from the OS component (CycloneDX) or package
+ * (SPDX), else from the `distro` qualifier of the OS packages' purls.
+ */
+export function readSbom(path: string): SbomInventory {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw inputError(code ? `cannot read SBOM (${code})` : `SBOM is not valid JSON (${(e as Error).message})`, path);
+  }
+  const packages: Package[] = [];
+  let skipped = 0;
+  let os: OSInfo | undefined;
+  const add = (purl: string | undefined, props: Map<string, string>) => {
+    const p = purl ? packageFromPurl(purl, props, path) : undefined;
+    if (p) packages.push(p);
+    else skipped++;
+  };
+  if (doc.bomFormat === 'CycloneDX') {
+    const walk = (list: CdxComponent[] | undefined) => {
+      for (const c of list ?? []) {
+        if (c.type === 'operating-system') os = { family: (c.name ?? '').toLowerCase(), version: c.version ?? '', name: c.description };
+        else add(c.purl, new Map((c.properties ?? []).map((x) => [x.name, x.value])));
+        walk(c.components);
+      }
+    };
+    walk(doc.components as CdxComponent[]);
+    const meta = doc.metadata as { component?: CdxComponent } | undefined;
+    os ??= distroFromPurls(packages.map((p) => p.purl));
+    return { name: meta?.component?.name ?? path, format: 'cyclonedx', os, packages, skipped };
+  }
+  if (typeof doc.spdxVersion === 'string') {
+    for (const p of (doc.packages as { name?: string; versionInfo?: string; primaryPackagePurpose?: string; sourceInfo?: string; externalRefs?: { referenceType: string; referenceLocator: string }[] }[]) ?? []) {
+      if (p.primaryPackagePurpose === 'OPERATING_SYSTEM' || p.primaryPackagePurpose === 'OPERATING-SYSTEM') {
+        os = { family: (p.name ?? '').toLowerCase(), version: p.versionInfo ?? '' };
+        continue;
+      }
+      if (p.primaryPackagePurpose === 'CONTAINER') continue;
+      // SPDX has no properties: the source package travels in sourceInfo, as our writer puts it.
+      const src = /source package (\S+) (\S+)/.exec(p.sourceInfo ?? '');
+      const props = new Map(src ? [['coastguard:package:source-name', src[1]], ['coastguard:package:source-version', src[2]]] : []);
+      add(p.externalRefs?.find((r) => r.referenceType === 'purl')?.referenceLocator, props);
+    }
+    os ??= distroFromPurls(packages.map((p) => p.purl));
+    return { name: (doc.name as string | undefined) ?? path, format: 'spdx', os, packages, skipped };
+  }
+  throw inputError('not a CycloneDX or SPDX JSON document', path);
+}
