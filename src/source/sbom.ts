@@ -17,9 +17,9 @@ const LANG: Record<string, string> = { npm: 'npm', pypi: 'PyPI', maven: 'Maven',
 // purl namespace of OS packages → OSV ecosystem.
 const OS: Record<string, string> = { debian: 'Debian', ubuntu: 'Ubuntu', alpine: 'Alpine', wolfi: 'Wolfi', chainguard: 'Chainguard', redhat: 'Red Hat', rocky: 'Rocky Linux', almalinux: 'AlmaLinux', amazon: 'Amazon Linux', suse: 'SUSE', opensuse: 'openSUSE', fedora: 'Fedora', centos: 'CentOS' };
 
-/** Source-package hints other tools write as properties (ours, Trivy's, Syft's). */
-const SOURCE_NAME = ['coastguard:package:source-name', 'aquasecurity:trivy:SrcName', 'syft:package:sourceName'];
-const SOURCE_VERSION = ['coastguard:package:source-version', 'aquasecurity:trivy:SrcVersion', 'syft:package:sourceVersion'];
+/** Source-package properties: ours and Trivy's (checked on a Trivy-written SBOM fixture). */
+const SOURCE_NAME = ['coastguard:package:source-name', 'aquasecurity:trivy:SrcName'];
+const SOURCE_VERSION = ['coastguard:package:source-version', 'aquasecurity:trivy:SrcVersion'];
 
 function packageFromPurl(purl: string, props: Map<string, string>, where: string): Package | undefined {
   let p: PackageURL;
