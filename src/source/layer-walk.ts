@@ -87,7 +87,7 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     files: 0,
   };
   // An uncompressed layer's stored bytes are its tar: one hash serves as digest and diffID.
-  const storedHash = compression === 'none' ? undefined : createHash('sha256');
+  const storedHash = compression === 'none' || layer.digestVerified ? undefined : createHash('sha256');
   const diffHash = createHash('sha256');
   const observers = analyzers.filter((a) => a.observe);
   const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
@@ -177,7 +177,7 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   }
   if (verify) {
     const diff = 'sha256:' + diffHash.digest('hex');
-    const stored = storedHash ? 'sha256:' + storedHash.digest('hex') : diff;
+    const stored = storedHash ? 'sha256:' + storedHash.digest('hex') : layer.digestVerified ? layer.digest : diff;
     if (layer.digest && stored !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${stored}, manifest says ${layer.digest}`, where);
     if (layer.diffID && diff !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diff}, config says ${layer.diffID}`, where);
   }

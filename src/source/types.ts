@@ -19,6 +19,8 @@ export interface LayerBlob {
   mediaType?: string;
   size?: number;
   ref: BlobRef;
+  /** The stored bytes were already checked against `digest` (a registry download): skip that hash. */
+  digestVerified?: boolean;
 }
 
 /** The raw OCI/Docker image config JSON. */
