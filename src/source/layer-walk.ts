@@ -39,7 +39,8 @@ export function normalizeEntryPath(name: string): string {
   return p;
 }
 
-const RETAIN_LIMIT = 32 * 1024 * 1024;
+// Small on purpose: layers are read concurrently, and hard links to big files are rare.
+const RETAIN_LIMIT = 8 * 1024 * 1024;
 
 const typeOf = (t: string | null | undefined): EntryInfo['type'] =>
   t === 'file' || t === 'contiguous-file' ? 'file' : t === 'directory' ? 'directory' : t === 'symlink' ? 'symlink' : t === 'link' ? 'hardlink' : 'other';
