@@ -24,6 +24,7 @@ export const allAnalyzers: Analyzer[] = [
   secretAnalyzer,
 ];
 
-export function analyzersFor(kinds: Analyzer['kind'][]): Analyzer[] {
-  return allAnalyzers.filter((a) => kinds.includes(a.kind));
+/** The analyzers of these kinds; for an image, without the source-only ones (lockfiles). */
+export function analyzersFor(kinds: Analyzer['kind'][], target: 'image' | 'source'): Analyzer[] {
+  return allAnalyzers.filter((a) => kinds.includes(a.kind) && !(target === 'image' && a.sourceOnly));
 }

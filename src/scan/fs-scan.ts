@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { allAnalyzers } from '../analyze/registry.js';
+import { analyzersFor } from '../analyze/registry.js';
 import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
 import { walkDirectory } from '../source/dir-walk.js';
 import { buildInventory } from './inventory.js';
@@ -18,8 +18,7 @@ export interface FsScanOptions extends ScannerOptions {
  * same analyzers as an image, so a rootfs gives the same inventory as the image it came from.
  */
 export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<{ result: ScanResult; kubernetes?: KubernetesObjects }> {
-  const kinds = analyzerKinds(opts.scanners);
-  const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind));
+  const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'source');
   const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
   const inv = buildInventory(mergeLayers([layer]));
   const result: ScanResult = {

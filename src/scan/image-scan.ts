@@ -1,4 +1,4 @@
-import { allAnalyzers } from '../analyze/registry.js';
+import { analyzersFor } from '../analyze/registry.js';
 import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
 import { analyzeLayers } from '../source/layer-pool.js';
 import type { LayerCache } from '../source/layer-cache.js';
@@ -18,8 +18,7 @@ export interface ImageScanOptions extends ScannerOptions {
 
 /** The pipeline for one image: layers → analyzers → merge → inventory → scanners → one ScanResult. */
 export async function scanImage(img: ResolvedImage, opts: ImageScanOptions): Promise<ScanResult> {
-  const kinds = analyzerKinds(opts.scanners);
-  const analyzers = allAnalyzers.filter((a) => kinds.includes(a.kind) && !a.sourceOnly);
+  const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'image');
   let done = 0;
   const layerResults = await analyzeLayers(img.layers, {
     analyzers,

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { digestHex } from './manifest.js';
 import { indexTar, normalizeMemberName, type TarMember } from './tar-index.js';
+import { readRange } from './read-range.js';
 import type { BlobRef } from './types.js';
 
 /** Named files of an image container: a directory (OCI layout) or an uncompressed tar. */
@@ -47,14 +48,7 @@ export class TarStore implements BlobStore {
   }
   async read(name: string) {
     const r = this.ref(name);
-    const fh = await open(r.path, 'r');
-    try {
-      const buf = Buffer.alloc(r.end! - r.start!);
-      await fh.read(buf, 0, buf.length, r.start);
-      return buf;
-    } finally {
-      await fh.close();
-    }
+    return readRange(r.path, r.start, r.end! - r.start!);
   }
 }
 

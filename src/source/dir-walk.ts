@@ -2,7 +2,8 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Analyzer, EntryInfo } from '../analyze/types.js';
-import type { FileAnalysis, LayerResult } from './layer-walk.js';
+import type { LayerResult } from './layer-walk.js';
+import { runAnalyzers } from './run-analyzers.js';
 
 export interface DirWalkOptions {
   analyzers: Analyzer[];
@@ -50,14 +51,7 @@ export async function walkDirectory(root: string, opts: DirWalkOptions): Promise
         result.analyses.push({ path: info.path, analyzer: 'walk', result: { warnings: [{ what: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, where: info.path }] } });
         return;
       }
-      for (const a of wanted) {
-        try {
-          const r = await a.analyze({ ...info, content });
-          if (r) result.analyses.push({ path: info.path, analyzer: a.id, result: r } as FileAnalysis);
-        } catch (e) {
-          result.analyses.push({ path: info.path, analyzer: a.id, result: { warnings: [{ what: `${a.id} analyzer failed: ${(e as Error).message}`, where: info.path }] } });
-        }
-      }
+      await runAnalyzers(wanted, { ...info, content }, result.analyses);
     } finally {
       release();
     }

@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer } from '../analyze/types.js';
 import { CoastguardError, ExitCode, type ExitCodeValue } from '../core/errors.js';
-import type { LayerCache } from './layer-cache.js';
-import { LayerCache as Cache } from './layer-cache.js';
+import { LayerCache } from './layer-cache.js';
 import { walkLayer, type LayerResult } from './layer-walk.js';
 import type { LayerBlob } from './types.js';
 import type { WorkerRequest } from './layer-worker.js';
@@ -40,7 +39,7 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
   const results: (LayerResult | undefined)[] = new Array(layers.length);
   const todo: number[] = [];
   layers.forEach((l, i) => {
-    const hit = opts.cache?.get(Cache.key(l.diffID, opts.analyzers));
+    const hit = opts.cache?.get(LayerCache.key(l.diffID, opts.analyzers));
     if (hit) {
       results[i] = hit;
       opts.onLayerDone?.(i, hit, true);
@@ -58,7 +57,7 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
   );
   const finish = (i: number, r: LayerResult) => {
     results[i] = r;
-    opts.cache?.put(Cache.key(layers[i].diffID, opts.analyzers), r);
+    opts.cache?.put(LayerCache.key(layers[i].diffID, opts.analyzers), r);
     opts.onLayerDone?.(i, r, false);
   };
   if (nWorkers <= 0) {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
+import { runAnalyzers } from './run-analyzers.js';
 import { inputError } from '../core/errors.js';
 import { decompressor, detectCompression, type Compression } from './decompress.js';
+import { readRange } from './read-range.js';
 import type { LayerBlob } from './types.js';
 
 /** What one analyzer found in one file of one layer. */
@@ -45,25 +46,6 @@ const RETAIN_LIMIT = 8 * 1024 * 1024;
 const typeOf = (t: string | null | undefined): EntryInfo['type'] =>
   t === 'file' || t === 'contiguous-file' ? 'file' : t === 'directory' ? 'directory' : t === 'symlink' ? 'symlink' : t === 'link' ? 'hardlink' : 'other';
 
-async function readHead(path: string, start: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const b = Buffer.alloc(4);
-    const { bytesRead } = await fh.read(b, 0, 4, start);
-    return b.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
-async function runAnalyzer(a: Analyzer, input: Parameters<Analyzer['analyze']>[0]): Promise<AnalysisResult | undefined> {
-  try {
-    return await a.analyze(input);
-  } catch (e) {
-    return { warnings: [{ what: `${a.id} analyzer failed: ${(e as Error).message}`, where: input.path }] };
-  }
-}
-
 /**
  * One streaming pass over one layer: decompress (by magic bytes), hash both the stored and the
  * uncompressed bytes, parse the tar, and hand each analyzer only the files it asked for by path
@@ -73,7 +55,7 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   const verify = opts.verify ?? true;
   const { path, start = 0, end } = layer.ref;
   const where = `layer ${layer.digest ?? layer.diffID} in ${path}`;
-  const head = await readHead(path, start);
+  const head = await readRange(path, start);
   const compression = detectCompression(head);
   const result: LayerResult = {
     diffID: layer.diffID,
@@ -143,10 +125,8 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
         const target = retained.get(normalizeEntryPath(info.linkname));
         if (!target) continue;
         const linkInfo = { ...info, size: target.length, type: 'file' as const };
-        for (const a of analyzers.filter((x) => x.wants(p, linkInfo))) {
-          const r = await runAnalyzer(a, { path: p, size: target.length, mode: info.mode, content: target, layer: layer.diffID });
-          if (r) result.analyses.push({ path: p, analyzer: a.id, result: r });
-        }
+        const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
+        await runAnalyzers(linkWanted, { path: p, size: target.length, mode: info.mode, content: target, layer: layer.diffID }, result.analyses);
         continue;
       }
       if (type !== 'file') {
@@ -163,10 +143,7 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
       for await (const c of entry) chunks.push(c as Buffer);
       const content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       retain(p, content);
-      for (const a of wanted) {
-        const r = await runAnalyzer(a, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID });
-        if (r) result.analyses.push({ path: p, analyzer: a.id, result: r });
-      }
+      await runAnalyzers(wanted, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID }, result.analyses);
     }
   })();
   try {

@@ -1,26 +1,15 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { DirStore, TarStore } from './blob-store.js';
 import { resolveDockerArchive } from './docker-archive.js';
 import { resolveOciLayout } from './oci-layout.js';
 import { decompressor, detectCompression, type Compression } from './decompress.js';
+import { readRange } from './read-range.js';
 import type { Platform } from './platform.js';
 import type { ResolvedImage } from './types.js';
-
-async function magic(path: string): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const b = Buffer.alloc(4);
-    await fh.read(b, 0, 4, 0);
-    return b;
-  } finally {
-    await fh.close();
-  }
-}
 
 /**
  * `--input FILE|DIR`: a docker-archive tar, an OCI archive tar, or an OCI layout directory,
@@ -47,7 +36,7 @@ export async function openImageInput(path: string, opts: { image?: string; platf
     if (existsSync(join(path, 'manifest.json'))) return resolveDockerArchive(new DirStore(path), opts);
     throw inputError('directory is neither an OCI layout (index.json) nor an unpacked docker archive; use `coastguard fs` for a root filesystem', path);
   }
-  const compression = detectCompression(await magic(path));
+  const compression = detectCompression(await readRange(path));
   // `docker save | gzip`: layers need random access, so the archive is unpacked once to a temp
   // file (streamed, never held in memory), removed again when the process exits.
   const tarPath = compression === 'none' ? path : await decompressToTemp(path, compression, opts.tmpDir);
