@@ -4,9 +4,7 @@ import { scanConfigPaths } from '../misconfig/index.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
-
-const asList = (v: unknown): string[] =>
-  (Array.isArray(v) ? v.map(String) : v === undefined || v === false ? [] : [String(v)]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+import { commaList } from './flag-values.js';
 
 export const command: Command = {
   name: 'config',
@@ -42,9 +40,9 @@ export const command: Command = {
     }
     const r = await scanConfigPaths(paths, {
       stdin,
-      skipRules: asList(ctx.values['skip-rules']),
-      trustedRegistries: asList(ctx.values['trusted-registry']),
-      skipDirs: asList(ctx.values['skip-dirs']),
+      skipRules: commaList(ctx.values['skip-rules']),
+      trustedRegistries: commaList(ctx.values['trusted-registry']),
+      skipDirs: commaList(ctx.values['skip-dirs']),
     });
     // Malformed files never stop the scan: each is one line on stderr (and in the JSON "warnings").
     if (!policy.quiet) for (const w of r.warnings) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);

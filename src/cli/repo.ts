@@ -5,9 +5,7 @@ import { loadGitleaksConfig, loadTrivySecretConfig, scanGitHistory, type SecretS
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
-
-const list = (v: unknown): string[] =>
-  (Array.isArray(v) ? v.map(String) : v === undefined || v === false ? [] : [String(v)]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+import { commaList } from './flag-values.js';
 
 export const command: Command = {
   name: 'repo',
@@ -63,9 +61,9 @@ export const command: Command = {
     const r = await scanGitHistory(resolve(path), {
       ...custom,
       since,
-      refs: list(v.branch),
-      enableRules: list(v['enable-rule']),
-      disableRules: [...(custom.disableRules ?? []), ...list(v['disable-rule'])],
+      refs: commaList(v.branch),
+      enableRules: commaList(v['enable-rule']),
+      disableRules: [...(custom.disableRules ?? []), ...commaList(v['disable-rule'])],
       maxFileSize,
       skipTestPaths: v['skip-test-paths'] === true,
       target: path,

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs
 import { createInterface } from 'node:readline';
 import { CoastguardError, ExitCode, inputError, usageError } from '../core/errors.js';
 import type { Command, CommandContext } from './command.js';
+import { flagList } from './flag-values.js';
 import {
   alertJsonLine,
   alertsTable,
@@ -24,8 +25,6 @@ import {
 /** Files larger than this are read as JSON lines, streaming. */
 const STREAM_THRESHOLD = 64 * 1024 * 1024;
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : v === undefined ? [] : [String(v)]);
-
 const engineFlags = {
   rules: { type: 'string', short: 'r', multiple: true },
   'rule-matching': { type: 'string' },
@@ -39,7 +38,7 @@ const engineFlags = {
 } as const;
 
 function loadEngine(ctx: CommandContext): RuntimeEngine {
-  const rules = list(ctx.values.rules);
+  const rules = flagList(ctx.values.rules);
   if (!rules.length) throw usageError('--rules FILE is required (Falco rules YAML; repeatable)', `coastguard runtime`);
   const opts: EngineOptions = {};
   const rm = ctx.values['rule-matching'];
@@ -53,9 +52,9 @@ function loadEngine(ctx: CommandContext): RuntimeEngine {
     if (!p) throw usageError(`--min-priority: unknown priority "${mp}"`, 'coastguard runtime');
     opts.minPriority = p;
   }
-  opts.enableTags = list(ctx.values['enable-tag']);
-  opts.disableTags = list(ctx.values['disable-tag']);
-  opts.disableRules = list(ctx.values['disable-rule']);
+  opts.enableTags = flagList(ctx.values['enable-tag']);
+  opts.disableTags = flagList(ctx.values['disable-tag']);
+  opts.disableRules = flagList(ctx.values['disable-rule']);
   const engine = RuntimeEngine.fromFiles(expandRulesPaths(rules), opts);
   const s = engine.summary;
   if (!ctx.values.quiet) {
@@ -111,8 +110,8 @@ const check: Command = {
       return ExitCode.OK;
     }
     if (!ctx.positionals.length) throw usageError('no events file given', 'coastguard runtime check --rules FILE EVENTS…');
-    const formats = list(ctx.values.format);
-    const outputs = list(ctx.values.output);
+    const formats = flagList(ctx.values.format);
+    const outputs = flagList(ctx.values.output);
     const pairs = (formats.length ? formats : ['json']).map((f, i) => {
       const fmt = parseAlertFormat(f);
       if (!fmt) throw usageError(`--format must be json or table, not "${f}"`, 'coastguard runtime check');

@@ -4,6 +4,7 @@ import { LayerCache } from '../source/layer-cache.js';
 import { hostPlatform, parsePlatform, type Platform } from '../source/platform.js';
 import { parseScanners, type Scanner } from '../scan/scanners.js';
 import type { CommandContext } from './command.js';
+import { commaList } from './flag-values.js';
 
 export interface ScanCliOptions {
   scanners: Set<Scanner>;
@@ -25,8 +26,6 @@ export function cacheDirFrom(flag: string | undefined): string {
 
 const SBOM_FORMATS = new Set(['cyclonedx', 'spdx-json', 'spdx']);
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]).flatMap((s) => s.split(',')).filter(Boolean);
-
 /** Reads the flags every scanning command shares into one options object. */
 export function scanOptionsFrom(ctx: CommandContext): ScanCliOptions {
   const v = ctx.values;
@@ -35,7 +34,7 @@ export function scanOptionsFrom(ctx: CommandContext): ScanCliOptions {
   const tty = Boolean((ctx.stderr as NodeJS.WriteStream).isTTY);
   // As with Trivy: asking only for an SBOM (CycloneDX / SPDX) without naming scanners builds the
   // inventory and nothing else.
-  const formats = list(v.format);
+  const formats = commaList(v.format);
   const sbomOnly = v.scanners === undefined && formats.length > 0 && formats.every((f) => SBOM_FORMATS.has(f));
   return {
     scanners: sbomOnly ? new Set() : parseScanners(v.scanners as string | undefined),
@@ -44,8 +43,8 @@ export function scanOptionsFrom(ctx: CommandContext): ScanCliOptions {
     platform: v.platform ? parsePlatform(String(v.platform)) : hostPlatform(),
     dbPath: v.db as string | undefined,
     ignoreUnfixed: Boolean(v['ignore-unfixed']),
-    skipDirs: list(v['skip-dirs']),
-    skipFiles: list(v['skip-files']),
+    skipDirs: commaList(v['skip-dirs']),
+    skipFiles: commaList(v['skip-files']),
     quiet,
     // Progress only on a terminal: CI logs stay clean.
     progress: tty && !quiet ? (msg) => ctx.stderr.write(`\r\x1b[K${msg}`) : () => {},

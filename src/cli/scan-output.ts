@@ -3,6 +3,7 @@ import { findIgnoreFile, loadIgnoreFile } from '../policy/ignore-file.js';
 import { applyPolicy, loadPolicy, loadVex, type KubernetesObject, type Policy, type VexStatement } from '../policy/index.js';
 import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/index.js';
 import type { CommandContext } from './command.js';
+import { flagList } from './flag-values.js';
 
 const MAX_PRINTED_WARNINGS = 20;
 
@@ -16,8 +17,6 @@ export interface RunPolicy {
   ignoreUnfixed?: boolean;
   quiet: boolean;
 }
-
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === false ? [] : [String(v)]);
 
 /**
  * `--format`/`--output` pairs in command-line order: each `--output` belongs to the `--format`
@@ -80,7 +79,7 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
     if (!/^\d{1,3}$/.test(s) || Number(s) > 255) throw usageError(`--exit-code must be a number from 0 to 255, not "${s}"`, '--exit-code');
     exitCode = Number(s);
   }
-  const vex = loadVex([...asList(v.vex).map((f) => f), ...policy.vexFiles], cwd);
+  const vex = loadVex([...flagList(v.vex), ...policy.vexFiles], cwd);
   return {
     policy,
     vex,
