@@ -2,20 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, reportError } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
 import { repoRoot, tempDir } from '../helpers.js';
 
 // The bundled sample (Debian 13 package set) against its bundled tracker feed: 72 findings.
 const work = tempDir('cg-ignore-');
 const db = join(work, 'sample.db');
 
-async function run(args: string[]) {
-  let stderr = '';
-  const io = { stdout: { write: () => true } as unknown as NodeJS.WritableStream, stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream };
-  // As bin.ts does: a thrown CoastguardError becomes one stderr line and its exit code.
-  const code = await main(args, io).catch((e) => reportError(e, false, io.stderr));
-  return { code, stderr };
-}
+const run = runCli;
 
 test('a Trivy-style ignore file hides its ids, an expired line stops hiding and warns, a bad line is file:line', async () => {
   assert.equal((await run(['db', 'build', '--output', db, join(repoRoot, 'samples/debian-security-tracker.json')])).code, 0);

@@ -2,17 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, reportError } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
 import { repoRoot, tempDir } from '../helpers.js';
 
 const work = tempDir('cg-sbom-');
-const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
-const run = async (args: string[]) => {
-  let stderr = '';
-  const err = { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream;
-  const code = await main(args, { stdout: quiet, stderr: err }).catch((e) => reportError(e, false, err));
-  return { code, stderr };
-};
+const run = runCli;
 const ids = (file: string) =>
   (JSON.parse(readFileSync(file, 'utf8')).findings as { id: string; package: { name: string; version: string } }[])
     .map((f) => `${f.package.name}@${f.package.version} ${f.id}`)

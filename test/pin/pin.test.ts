@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
-import { main } from '../../src/cli/main.js';
+import { runCliAs } from '../support/cli.js';
 import { resolveRemote } from '../../src/source/registry/pull.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { fixture, tempDir } from '../helpers.js';
@@ -20,11 +20,6 @@ before(async () => {
   await reg.push(`oci-archive:${fixture('images/dive/test-oci-zstd-image.tar')}`, 'apps/web:1.2');
 });
 after(async () => reg?.stop());
-
-function sink() {
-  let text = '';
-  return { stream: { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream, text: () => text };
-}
 
 test('pin: Dockerfile, multi-document manifest and compose file gain digests and nothing else', async () => {
   const H = reg.host;
@@ -73,14 +68,8 @@ spec:
 `;
   const files = { Dockerfile: dockerfile, 'k8s.yaml': manifest, 'compose.yaml': compose };
   for (const [n, t] of Object.entries(files)) writeFileSync(join(work, n), t);
-  process.env.COASTGUARD_USERNAME = reg.user;
-  process.env.COASTGUARD_PASSWORD = reg.password;
-  const out = sink();
-  const err = sink();
-  const code = await main(['pin', join(work, 'Dockerfile'), join(work, 'k8s.yaml'), join(work, 'compose.yaml')], { stdout: out.stream, stderr: err.stream });
-  delete process.env.COASTGUARD_USERNAME;
-  delete process.env.COASTGUARD_PASSWORD;
-  assert.equal(code, 0, err.text());
+  const first = await runCliAs(reg.user, reg.password, ['pin', join(work, 'Dockerfile'), join(work, 'k8s.yaml'), join(work, 'compose.yaml')]);
+  assert.equal(first.code, 0, first.stderr);
   const pinnedDf = readFileSync(join(work, 'Dockerfile'), 'utf8');
   const pinnedK8s = readFileSync(join(work, 'k8s.yaml'), 'utf8');
   const pinnedCompose = readFileSync(join(work, 'compose.yaml'), 'utf8');
@@ -90,7 +79,7 @@ spec:
   assert.equal(strip(pinnedK8s, d1, d2), manifest);
   assert.equal(strip(pinnedCompose, d2), compose);
   // Exactly the references that were mutable, by line:
-  assert.deepEqual(out.text().trim().split('\n').map((l) => l.replace(work + '/', '').split(': ')[0]), ['Dockerfile:3', 'k8s.yaml:8', 'k8s.yaml:19', 'k8s.yaml:21', 'compose.yaml:3']);
+  assert.deepEqual(first.stdout.trim().split('\n').map((l) => l.replace(work + '/', '').split(': ')[0]), ['Dockerfile:3', 'k8s.yaml:8', 'k8s.yaml:19', 'k8s.yaml:21', 'compose.yaml:3']);
   assert.ok(pinnedDf.includes(`FROM ${H}/base/alpine:3.19@${d1} AS build`));
   assert.ok(pinnedDf.includes('FROM ${BASE} AS other') && pinnedDf.includes('FROM build\n') && pinnedDf.includes('FROM scratch\n'));
   // Still valid files:
@@ -99,11 +88,7 @@ spec:
   assert.ok(images[0].includes(`"image":"${H}/apps/web:1.2@${d2}"`));
   assert.equal(DockerfileParser.parse(pinnedDf).getFROMs()[0].getImageDigest(), d1);
   // Second run: nothing left to pin.
-  const again = sink();
-  process.env.COASTGUARD_USERNAME = reg.user;
-  process.env.COASTGUARD_PASSWORD = reg.password;
-  assert.equal(await main(['pin', work], { stdout: again.stream, stderr: err.stream }), 0);
-  delete process.env.COASTGUARD_USERNAME;
-  delete process.env.COASTGUARD_PASSWORD;
-  assert.equal(again.text(), '');
+  const again = await runCliAs(reg.user, reg.password, ['pin', work]);
+  assert.equal(again.code, 0);
+  assert.equal(again.stdout, '');
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
 import type { ScanResult } from '../../src/core/types.js';
 import { fixture, tempDir } from '../helpers.js';
 
@@ -19,9 +19,8 @@ function apkOracle(imageTar: string, layerPath: string, work: string): string[] 
 
 async function scan(input: string, work: string): Promise<ScanResult> {
   const out = join(work, 'r.json');
-  const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
-  const code = await main(['image', '--input', input, '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache'), '--scanners', 'misconfig'], { stdout: quiet, stderr: quiet });
-  assert.equal(code, 0);
+  const { code, stderr } = await runCli(['image', '--input', input, '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache'), '--scanners', 'misconfig']);
+  assert.equal(code, 0, stderr);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 

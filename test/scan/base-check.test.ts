@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runCliAs } from '../support/cli.js';
 import { resolveRemote } from '../../src/source/registry/pull.js';
 import type { ScanResult } from '../../src/core/types.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
@@ -39,16 +39,8 @@ function layoutWithBase(baseName: string, baseDigest: string): string {
 
 async function scanJson(args: string[]): Promise<{ code: number; result: ScanResult }> {
   const out = join(work, `r${Math.random().toString(36).slice(2)}.json`);
-  const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
-  process.env.COASTGUARD_USERNAME = reg.user;
-  process.env.COASTGUARD_PASSWORD = reg.password;
-  try {
-    const code = await main([...args, '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache'), '--scanners', 'misconfig'], { stdout: quiet, stderr: quiet });
-    return { code, result: JSON.parse(readFileSync(out, 'utf8')) };
-  } finally {
-    delete process.env.COASTGUARD_USERNAME;
-    delete process.env.COASTGUARD_PASSWORD;
-  }
+  const { code } = await runCliAs(reg.user, reg.password, [...args, '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache'), '--scanners', 'misconfig']);
+  return { code, result: JSON.parse(readFileSync(out, 'utf8')) };
 }
 
 test('--check-base: no finding while the base tag is unchanged, "rebuild needed" once it moves', async () => {

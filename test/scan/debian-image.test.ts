@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
 import type { ScanResult } from '../../src/core/types.js';
 import { testImage } from '../support/test-images.js';
 import { tempDir } from '../helpers.js';
@@ -32,9 +32,7 @@ before(() => {
 
 async function scan(args: string[], cache = join(work, 'cache')): Promise<{ code: number; result: ScanResult; stderr: string }> {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}.json`);
-  let stderr = '';
-  const io = { stdout: process.stdout, stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream };
-  const code = await main([...args, '--format', 'json', '--output', out, '--cache-dir', cache, '--scanners', 'misconfig', '--quiet'], io);
+  const { code, stderr } = await runCli([...args, '--format', 'json', '--output', out, '--cache-dir', cache, '--scanners', 'misconfig', '--quiet']);
   return { code, result: code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as ScanResult) : ({} as ScanResult), stderr };
 }
 
@@ -108,9 +106,8 @@ test('dpkg file lists: files map to the package that installed them, purged pack
 
 test('a secret written in one layer and deleted in the next is still reported, with its layer', async () => {
   const out = join(work, 'secrets.json');
-  const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
-  const code = await main(['image', '--input', join(dir, 'image.oci.tar'), '--scanners', 'secret', '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache-secrets')], { stdout: quiet, stderr: quiet });
-  assert.equal(code, 0);
+  const { code, stderr } = await runCli(['image', '--input', join(dir, 'image.oci.tar'), '--scanners', 'secret', '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache-secrets')]);
+  assert.equal(code, 0, stderr);
   const r = JSON.parse(readFileSync(out, 'utf8')) as ScanResult;
   const aws = r.findings.filter((f) => f.location.path === 'root/.aws-credentials-old');
   assert.equal(aws.length, 1);

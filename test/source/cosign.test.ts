@@ -74,23 +74,15 @@ test('a non-key file is a clear error', () => {
 });
 
 test('policy file: images from a registry must be signed with a listed key (CG-BASE-006 otherwise)', async () => {
-  const { main } = await import('../../src/cli/main.js');
+  const { runCliAs } = await import('../support/cli.js');
   const { readFileSync } = await import('node:fs');
   const ref = `${reg.host}/team/signed:1`; // signed with ed.pub by the test above
   const run = async (key: string) => {
     const policy = join(work, `policy-${key}.yaml`);
     writeFileSync(policy, `base-image:\n  require-signature:\n    - registry: "${reg.host}"\n      keys: [${key}]\n`);
     const out = join(work, `sig-${key}.json`);
-    const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
-    process.env.COASTGUARD_USERNAME = reg.user;
-    process.env.COASTGUARD_PASSWORD = reg.password;
-    try {
-      const code = await main(['image', ref, '--config', policy, '--scanners', 'misconfig', '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache')], { stdout: quiet, stderr: quiet });
-      return { code, findings: (JSON.parse(readFileSync(out, 'utf8')).findings as { id: string; title: string }[]).filter((f) => f.id === 'CG-BASE-006') };
-    } finally {
-      delete process.env.COASTGUARD_USERNAME;
-      delete process.env.COASTGUARD_PASSWORD;
-    }
+    const { code } = await runCliAs(reg.user, reg.password, ['image', ref, '--config', policy, '--scanners', 'misconfig', '--format', 'json', '--output', out, '--cache-dir', join(work, 'cache')]);
+    return { code, findings: (JSON.parse(readFileSync(out, 'utf8')).findings as { id: string; title: string }[]).filter((f) => f.id === 'CG-BASE-006') };
   };
   assert.deepEqual((await run('ed.pub')).findings, []);
   const bad = await run('ec.pub');
