@@ -4,6 +4,7 @@ import { applyPolicy, loadPolicy, loadVex, type KubernetesObject, type Policy, t
 import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/index.js';
 import type { CommandContext } from './command.js';
 import { flagList } from './flag-values.js';
+import { planUpgrades } from '../remediate/index.js';
 
 const MAX_PRINTED_WARNINGS = 20;
 
@@ -128,6 +129,7 @@ export async function finishScan(
     kubernetes: extra.kubernetes,
     now: extra.now,
   });
+  outcome.result.upgrades = planUpgrades(outcome.result);
   if (!rp.quiet) {
     // Scan warnings (unreadable files, unknown versions, a missing DB) first, capped so a tree of
     // broken fixtures does not drown the terminal; every one is in the JSON report.

@@ -111,6 +111,21 @@ export interface ScanWarning {
   where?: string;
 }
 
+/** One package to move to fix its vulnerabilities (src/remediate, docs/remediation.md). */
+export interface Upgrade {
+  ecosystem: Ecosystem;
+  /** As in packages[] (for OS packages the binary package). */
+  name: string;
+  /** The source package (Debian source, Alpine origin, source RPM) for OS packages. */
+  source?: string;
+  from: string;
+  /** The highest fixed version among the findings it fixes, in the ecosystem's own ordering. */
+  to: string;
+  fixes: string[];
+  /** The install line for the ecosystem; binaries of one source package share one line. */
+  command: string;
+}
+
 export interface ScanResult {
   schemaVersion: number;
   artifact: Artifact;
@@ -119,4 +134,6 @@ export interface ScanResult {
   warnings?: ScanWarning[];
   /** Filled by the policy stage: findings hidden by ignores/VEX, with the reason. */
   suppressed?: { finding: Finding; reason: string; by: string }[];
+  /** Filled after the policy stage: the packages to upgrade to fix the findings left. */
+  upgrades?: Upgrade[];
 }

@@ -3,6 +3,7 @@ import {
   artifactTitle, escapeHtml as h, findingPackage, fixText, fixedVersion, isoNow, kindCounts, severityCounts, sortFindings,
   whyText, type ReportOptions,
 } from './util.js';
+import { upgradeHtmlSection } from './upgrades.js';
 
 const COLOUR: Record<Severity, string> = {
   CRITICAL: '#b3001b',
@@ -153,6 +154,7 @@ export function writeHtml(result: ScanResult, opts: ReportOptions = {}): string 
 <section class="charts">${charts}</section>
 ${filters}
 ${table}
+${upgradeHtmlSection(result)}
 ${suppressed}
 <script>${JS}</script>
 </body></html>

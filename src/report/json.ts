@@ -12,6 +12,7 @@ export function writeJson(result: ScanResult, _opts: ReportOptions = {}): string
     packages: result.packages,
     findings: result.findings,
   };
+  if (result.upgrades) out.upgrades = result.upgrades;
   if (result.suppressed?.length) out.suppressed = result.suppressed;
   if (result.warnings?.length) out.warnings = result.warnings;
   return JSON.stringify(out, null, 2) + '\n';

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Finding, type ScanResult } from '../core/index.js';
 import { artifactTitle, findingPackage, fixText, fixedVersion, kindCounts, severityCounts, sortFindings, type ReportOptions } from './util.js';
+import { upgradeMarkdownSection } from './upgrades.js';
 
 /** GitHub rejects comments over 65,536 characters; stay well inside. */
 const MAX_CHARS = 60_000;
@@ -56,5 +57,6 @@ export function writeMarkdown(result: ScanResult, opts: ReportOptions = {}): str
     if (shown < sorted.length) out.push('', `… and ${sorted.length - shown} more (see the full report).`);
     out.push('', '</details>');
   }
+  out.push(...upgradeMarkdownSection(result));
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding, type ScanResult, type Severity } from '../cor
 import {
   artifactTitle, findingPackage, fixedVersion, groupBy, severityCounts, sortFindings, str, type ReportOptions,
 } from './util.js';
+import { upgradeTableSection } from './upgrades.js';
 
 const COLOURS: Record<Severity, string> = {
   CRITICAL: '\x1b[1;31m',
@@ -92,6 +93,7 @@ export function writeTable(result: ScanResult, opts: ReportOptions = {}): string
       out.push('');
     }
   }
+  out.push(...upgradeTableSection(result, bold));
   if (result.suppressed?.length) {
     out.push(`Suppressed: ${result.suppressed.length} finding(s) (ignores / VEX)`);
     for (const s of result.suppressed) out.push(`  ${s.finding.id} ${findingPackage(s.finding)?.name ?? s.finding.location.path}: ${s.by}: ${s.reason}`);
