@@ -13,6 +13,7 @@ APT_PACKAGES=(
   chromium                          # HTML report in real headless Chromium
   postgresql redis-server           # server store and queue
   rpm                               # rpm.vercmp: the reference ordering for rpm version tests
+  openssl                           # TLS certificates for the admission webhook tests
 )
 
 missing=()

@@ -15,4 +15,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   db: async () => (await import('./db.js')).command,
   repo: async () => (await import('./repo.js')).command,
   runtime: async () => (await import('./runtime.js')).command,
+  admission: async () => (await import('./admission.js')).command,
 };
