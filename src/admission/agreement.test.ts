@@ -93,7 +93,7 @@ test('every fixture object: webhook verdict = `coastguard config` verdict, denia
 });
 
 test('spawned `coastguard config` agrees too, on objects denied by a rule, by a CEL policy, hidden by an ignore, and clean', async () => {
-  const pick = (pred: (o: Record<string, unknown>) => boolean) => objects.findIndex(({ object }) => pred(object));
+  const pick = (pred: (o: Record<string, any>) => boolean) => objects.findIndex(({ object }) => pred(object));
   const spec = (o: Record<string, any>) => o.spec?.template?.spec ?? o.spec ?? {};
   const chosen = [
     pick((o) => o.kind === 'Pod' && spec(o).hostNetwork === true),
