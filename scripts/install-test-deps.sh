@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   git zstd ca-certificates time
   debootstrap umoci skopeo          # building real test images
+  podman                            # what a container sees of an image (unterminated umoci layers)
   golang-go                         # `go build` and `go version -m` for the lang-apps image
   docker-registry apache2-utils     # a real registry on 127.0.0.1 with htpasswd auth
   chromium                          # HTML report in real headless Chromium

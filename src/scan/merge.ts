@@ -118,6 +118,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
   }
   // Header-only observations (setuid files…) count only for files still present.
   layers.forEach((layer, i) => {
+    for (const w of layer.warnings ?? []) warnings.push(w);
     for (const o of layer.observed) {
       if (files.get(o.path) !== i) continue;
       for (const f of o.result.findings ?? []) findings.push(f);

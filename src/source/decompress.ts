@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import { createGunzip } from 'node:zlib';
-import type { Transform } from 'node:stream';
-import { PassThrough } from 'node:stream';
-import { DecompressStream } from 'zstd-napi';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
+
+type ZstdBinding = typeof import('zstd-napi/binding.js');
+// The native binding is CommonJS without static exports: load it through require.
+const zstd = createRequire(import.meta.url)('zstd-napi/binding.js') as ZstdBinding;
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -12,13 +15,66 @@ export function detectCompression(head: Buffer): Compression {
   return 'none';
 }
 
+const ZSTD_OUT = 128 * 1024;
+
+/**
+ * Streaming zstd that honours backpressure. zstd-napi's own DecompressStream pushes everything one
+ * input chunk expands to before returning, so 1 MiB of a crafted frame (GiBs of zeros) sits in
+ * memory at once; here output is pushed 128 KiB at a time and waits whenever the reader is full,
+ * as zlib's gunzip does.
+ */
+class ZstdDecompress extends Transform {
+  private dctx = new zstd.DCtx();
+  private inFrame = false;
+  private wake: (() => void) | undefined;
+
+  override _read(size: number) {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+    super._read(size);
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+    this.decompress(chunk).then(() => done(), done);
+  }
+
+  private async decompress(chunk: Buffer) {
+    let src = chunk;
+    for (;;) {
+      const dst = Buffer.allocUnsafe(ZSTD_OUT);
+      const [ret, produced, consumed] = this.dctx.decompressStream(dst, src);
+      src = src.subarray(consumed);
+      if (produced > 0 && !this.push(dst.subarray(0, produced))) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        if (this.destroyed) return;
+      }
+      if (src.length === 0 && (produced < dst.length || ret === 0)) {
+        this.inFrame = ret !== 0;
+        return;
+      }
+    }
+  }
+
+  override _flush(done: TransformCallback) {
+    done(this.inFrame ? new Error('unexpected end of zstd data (stream ends inside a frame)') : null);
+  }
+
+  override _destroy(err: Error | null, cb: (e: Error | null) => void) {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+    cb(err);
+  }
+}
+
 export function decompressor(c: Compression): Transform {
   switch (c) {
     case 'gzip':
       // 256 KiB chunks: fewer, larger buffers through the tar parser.
       return createGunzip({ chunkSize: 256 * 1024 });
     case 'zstd':
-      return new DecompressStream() as unknown as Transform;
+      return new ZstdDecompress();
     default:
       return new PassThrough();
   }

@@ -36,9 +36,31 @@ const layerBytes = (l: LayerBlob) => (l.ref.end ?? 0) - (l.ref.start ?? 0);
  * biggest first so the longest layer starts early; cached layers are not read at all.
  */
 export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOptions): Promise<LayerResult[]> {
+  // The same layer listed many times (a manifest may repeat it) is read once.
+  const firstOf = new Map<string, number>();
+  const copies: [number, number][] = [];
+  const unique: number[] = [];
+  layers.forEach((l, i) => {
+    const key = `${l.digest ?? ''} ${l.diffID} ${l.ref.path} ${l.ref.start ?? 0}`;
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, i);
+      unique.push(i);
+    } else copies.push([i, first]);
+  });
+  const results = await analyzeUnique(layers, unique, opts);
+  for (const [i, first] of copies) {
+    results[i] = results[first];
+    opts.onLayerDone?.(i, results[first]!, true);
+  }
+  return results as LayerResult[];
+}
+
+async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: AnalyzeLayersOptions): Promise<(LayerResult | undefined)[]> {
   const results: (LayerResult | undefined)[] = new Array(layers.length);
   const todo: number[] = [];
-  layers.forEach((l, i) => {
+  indexes.forEach((i) => {
+    const l = layers[i];
     const hit = opts.cache?.get(LayerCache.key(l.diffID, opts.analyzers));
     if (hit) {
       results[i] = hit;
@@ -66,7 +88,7 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await walkLayer(layers[i], opts.analyzers, { verify: opts.verify }));
     });
     await Promise.all(lanes);
-    return results as LayerResult[];
+    return results;
   }
   const ids = opts.analyzers.map((a) => a.id);
   const queue = [...todo];
@@ -99,5 +121,5 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results as LayerResult[];
+  return results;
 }

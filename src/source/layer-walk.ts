@@ -8,6 +8,9 @@ import { inputError } from '../core/errors.js';
 import { decompressor, detectCompression, type Compression } from './decompress.js';
 import { readRange } from './read-range.js';
 import type { LayerBlob } from './types.js';
+import type { ScanWarning } from '../core/types.js';
+import { normalizeTarPath } from './tar-header.js';
+import { TarFraming, TarFramingError } from './tar-framing.js';
 
 /** What one analyzer found in one file of one layer. */
 export interface FileAnalysis {
@@ -32,13 +35,13 @@ export interface LayerResult {
   observed: FileAnalysis[];
   bytes: number;
   files: number;
+  /** About the layer itself (e.g. it ends without end-of-archive blocks). */
+  warnings?: ScanWarning[];
 }
 
-export function normalizeEntryPath(name: string): string {
-  let p = name.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-  if (p.endsWith('/')) p = p.slice(0, -1);
-  return p;
-}
+export const normalizeEntryPath = normalizeTarPath;
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 // Small on purpose: layers are read concurrently, and hard links to big files are rare.
 const RETAIN_LIMIT = 8 * 1024 * 1024;
@@ -55,6 +58,10 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   const verify = opts.verify ?? true;
   const { path, start = 0, end } = layer.ref;
   const where = `layer ${layer.digest ?? layer.diffID} in ${path}`;
+  // An empty or missing diffID must not turn verification off.
+  if (verify && (typeof layer.diffID !== 'string' || !DIGEST.test(layer.diffID))) {
+    throw inputError(`config's rootfs.diff_ids has no valid sha256 digest for this layer (${JSON.stringify(layer.diffID ?? null)})`, where);
+  }
   const head = await readRange(path, start);
   const compression = detectCompression(head);
   const result: LayerResult = {
@@ -81,6 +88,7 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     result.bytes += c.length;
   });
   // Old (v7/pre-POSIX) headers still appear in real layers; accept them.
+  const framing = new TarFraming();
   const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
   // Bodies analysers read, kept a little while (bounded) in case a hard link to them follows.
   const retained = new Map<string, Buffer>();
@@ -147,9 +155,10 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     }
   })();
   try {
-    await Promise.all([pipeline(raw, dec, extract), consume]);
+    await Promise.all([pipeline(raw, dec, framing, extract), consume]);
   } catch (e) {
     const msg = (e as Error).message;
+    if (e instanceof TarFramingError) throw inputError(`truncated or corrupt layer (${msg})`, where, e);
     if (/unexpected end|premature close|truncated/i.test(msg)) throw inputError(`truncated or corrupt layer (${msg})`, where, e);
     throw inputError(`cannot read layer (${msg})`, where, e);
   }
@@ -157,7 +166,10 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     const diff = 'sha256:' + diffHash.digest('hex');
     const stored = storedHash ? 'sha256:' + storedHash.digest('hex') : layer.digestVerified ? layer.digest : diff;
     if (layer.digest && stored !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${stored}, manifest says ${layer.digest}`, where);
-    if (layer.diffID && diff !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diff}, config says ${layer.diffID}`, where);
+    if (diff !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diff}, config says ${layer.diffID}`, where);
   }
+  // Docker and Podman run such layers (Go's archive/tar stops at the short end): so do we, once told.
+  // No `where`: results are cached by diffID, and the path may differ on the next scan.
+  if (framing.unterminated) result.warnings = [{ what: `layer ${layer.digest ?? layer.diffID} ends without tar end-of-archive blocks; read up to its last complete entry` }];
   return result;
 }
