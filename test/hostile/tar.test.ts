@@ -102,7 +102,7 @@ test('the same layer listed many times is read once', async () => {
   const n = 500;
   const input = dockerArchive(dir, { layers: [layer], diffIDs: Array(n).fill(sha256(layer)), layerNames: Array(n).fill('l0/layer.tar') }, 'repeated.tar');
   let asked = 0;
-  const counting: Analyzer = { id: 'count', version: 1, wants: (p) => (p === 'etc/x' ? (asked++, false) : false), analyze: () => undefined };
+  const counting: Analyzer = { id: 'count', version: 1, kind: 'config', wants: (p) => (p === 'etc/x' ? (asked++, false) : false), analyze: () => undefined };
   const img = await openImageInput(input, { platform: { os: 'linux', architecture: 'amd64' } });
   assert.equal(img.layers.length, n);
   const results = await analyzeLayers(img.layers, { analyzers: [counting], workers: 0 });
