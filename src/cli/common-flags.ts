@@ -9,6 +9,7 @@ export const scanFlags: OptionSpec = {
   'exit-code': { type: 'string' },
   config: { type: 'string', short: 'c' },
   db: { type: 'string' },
+  'skip-db': { type: 'boolean' },
   'cache-dir': { type: 'string' },
   platform: { type: 'string' },
   insecure: { type: 'boolean' },

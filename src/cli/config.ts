@@ -5,6 +5,7 @@ import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
 import { commaList } from './flag-values.js';
+import { checkSkipRules } from '../policy/known-ids.js';
 
 export const command: Command = {
   name: 'config',
@@ -38,14 +39,16 @@ export const command: Command = {
         throw inputError(`cannot read standard input (${(e as NodeJS.ErrnoException).code ?? 'error'})`, '-');
       }
     }
+    const skipRules = commaList(ctx.values['skip-rules']);
+    await checkSkipRules(skipRules, '--skip-rules');
     const r = await scanConfigPaths(paths, {
       stdin,
-      skipRules: commaList(ctx.values['skip-rules']),
+      skipRules,
       trustedRegistries: commaList(ctx.values['trusted-registry']),
       skipDirs: commaList(ctx.values['skip-dirs']),
     });
-    // Malformed files never stop the scan: each is one line on stderr (and in the JSON "warnings").
-    if (!policy.quiet) for (const w of r.warnings) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
+    // Malformed files never stop the scan: each becomes one warning, printed once by finishScan
+    // (and in the JSON "warnings"); under --exit-code they fail the gate.
     const result: ScanResult = {
       schemaVersion: SCHEMA_VERSION,
       artifact: { name: paths.join(' '), type: 'config' },

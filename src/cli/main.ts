@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { CoastguardError, ExitCode } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/version.js';
 import type { Command, CommandContext } from './command.js';
 import { commands } from './commands.js';
 
-const VERSION = '0.1.0';
 
 function usage(): string {
   return [
@@ -48,7 +48,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     return name ? ExitCode.OK : ExitCode.USAGE;
   }
   if (name === '--version' || name === 'version') {
-    io.stdout.write(`coastguard ${VERSION}\n`);
+    io.stdout.write(`coastguard ${TOOL_VERSION}\n`);
     return ExitCode.OK;
   }
   const load = commands[name];

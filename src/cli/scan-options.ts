@@ -12,6 +12,7 @@ export interface ScanCliOptions {
   cache?: LayerCache;
   platform: Platform;
   dbPath?: string;
+  skipDb: boolean;
   ignoreUnfixed: boolean;
   skipDirs: string[];
   skipFiles: string[];
@@ -42,6 +43,7 @@ export function scanOptionsFrom(ctx: CommandContext): ScanCliOptions {
     cache: v['no-cache'] ? undefined : new LayerCache(cacheDir),
     platform: v.platform ? parsePlatform(String(v.platform)) : hostPlatform(),
     dbPath: v.db as string | undefined,
+    skipDb: v['skip-db'] === true,
     ignoreUnfixed: Boolean(v['ignore-unfixed']),
     skipDirs: commaList(v['skip-dirs']),
     skipFiles: commaList(v['skip-files']),

@@ -1,5 +1,6 @@
-import { configError, parseSeverityList, usageError, type ScanResult, type Severity } from '../core/index.js';
+import { ExitCode, configError, parseSeverityList, usageError, type ScanResult, type ScanWarning, type Severity } from '../core/index.js';
 import { findIgnoreFile, loadIgnoreFile } from '../policy/ignore-file.js';
+import { checkIgnoreIds } from '../policy/known-ids.js';
 import { applyPolicy, loadPolicy, loadVex, type KubernetesObject, type Policy, type VexStatement } from '../policy/index.js';
 import { FORMATS, isFormat, writeReports, type OutputSpec } from '../report/index.js';
 import type { CommandContext } from './command.js';
@@ -57,6 +58,8 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
   const policy = loadPolicy(v.config as string | undefined, cwd);
   const ignoreFile = findIgnoreFile(v.ignorefile as string | undefined, cwd);
   if (ignoreFile) policy.ignores.push(...loadIgnoreFile(ignoreFile));
+  // A typo in an ignore must not silently hide nothing (or, worse, be trusted to hide something).
+  await checkIgnoreIds(policy.ignores, policy.policies.map((p) => p.id));
   fillScannerSettings(ctx, policy);
   const outputs = outputsFrom(ctx, policy);
   const fromFile = !ctx.ordered.some((t) => t.name === 'format') && (policy.settings.outputs?.length ?? 0) > 0;
@@ -130,14 +133,36 @@ export async function finishScan(
     now: extra.now,
   });
   outcome.result.upgrades = planUpgrades(outcome.result);
+  const gated = (rp.exitCode ?? rp.policy.settings['exit-code'] ?? 0) > 0;
+  const unchecked = gated ? (outcome.result.warnings ?? []).filter((w) => w.notChecked) : [];
   if (!rp.quiet) {
     // Scan warnings (unreadable files, unknown versions, a missing DB) first, capped so a tree of
-    // broken fixtures does not drown the terminal; every one is in the JSON report.
-    const scanWarnings = result.warnings ?? [];
-    for (const w of scanWarnings.slice(0, MAX_PRINTED_WARNINGS)) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
+    // broken fixtures does not drown the terminal; every one is in the JSON report. What the gate
+    // fails on is printed below instead, once.
+    const scanWarnings = (result.warnings ?? []).filter((w) => !unchecked.includes(w));
+    for (const w of scanWarnings.slice(0, MAX_PRINTED_WARNINGS)) ctx.stderr.write(`coastguard: warning: ${warningLine(w)}\n`);
     if (scanWarnings.length > MAX_PRINTED_WARNINGS) ctx.stderr.write(`coastguard: warning: ${scanWarnings.length - MAX_PRINTED_WARNINGS} more warnings (see the json report)\n`);
-    for (const w of outcome.warnings) ctx.stderr.write(`coastguard: warning: ${w.what}${w.where ? `: ${w.where}` : ''}\n`);
+    for (const w of outcome.warnings) ctx.stderr.write(`coastguard: warning: ${warningLine(w)}\n`);
   }
   await writeReports(outcome.result, rp.outputs, ctx.stdout);
-  return outcome.exitCode;
+  if (unchecked.length === 0) return outcome.exitCode;
+  return gateFailure(unchecked, ctx.stderr);
+}
+
+const warningLine = (w: ScanWarning) => `${w.what}${w.where ? `: ${w.where}` : ''}`;
+
+/**
+ * A gated scan that did not check everything it was asked to fails, even under --quiet: exit 4
+ * when the vulnerability scanner could not run, else 3 (files it could not read or parse). One
+ * line each: the scanner's reason, or the files counted with the first one named.
+ */
+function gateFailure(unchecked: ScanWarning[], stderr: NodeJS.WritableStream): number {
+  const scanners = unchecked.filter((w) => w.notChecked === 'scanner');
+  const files = unchecked.filter((w) => w.notChecked === 'file');
+  for (const w of scanners) stderr.write(`coastguard: gate failed: ${warningLine(w)}\n`);
+  if (files.length) {
+    const more = files.length > 1 ? ` (and ${files.length - 1} more file${files.length > 2 ? 's' : ''}, see the json report)` : '';
+    stderr.write(`coastguard: gate failed: not checked: ${warningLine(files[0])}${more}\n`);
+  }
+  return scanners.length ? ExitCode.DB : ExitCode.INPUT;
 }

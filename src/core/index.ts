@@ -3,3 +3,4 @@ export * from './severity.js';
 export * from './errors.js';
 export * from './fingerprint.js';
 export * from './rule.js';
+export * from './version.js';

@@ -109,6 +109,21 @@ export interface ImageConfig {
 export interface ScanWarning {
   what: string;
   where?: string;
+  /**
+   * Set when something the scan was asked to check was not checked: a scanner that could not run
+   * (`scanner`) or a file that could not be read or parsed (`file`). A gated scan (`--exit-code`)
+   * never passes over these.
+   */
+  notChecked?: 'scanner' | 'file';
+  /** For `notChecked: 'scanner'`: which one ("vuln"). */
+  scanner?: string;
+}
+
+/** The vulnerability DB a scan used, for auditors (native JSON `db`). */
+export interface DbFacts {
+  builtAt: string;
+  schemaVersion: number;
+  sources: { location: string; records: number; sha256?: string; fetchedAt?: string }[];
 }
 
 /** One package to move to fix its vulnerabilities (src/remediate, docs/remediation.md). */
@@ -132,6 +147,8 @@ export interface ScanResult {
   packages: Package[];
   findings: Finding[];
   warnings?: ScanWarning[];
+  /** The vulnerability DB used, when the vuln scanner ran. */
+  db?: DbFacts;
   /** Filled by the policy stage: findings hidden by ignores/VEX, with the reason. */
   suppressed?: { finding: Finding; reason: string; by: string }[];
   /** Filled after the policy stage: the packages to upgrade to fix the findings left. */

@@ -63,7 +63,7 @@ export async function scanConfigPaths(paths: string[], opts: ConfigScanOptions =
       if (text === undefined) continue;
       const type = typeFromName(p) ?? typeFromContent(text);
       if (type) sources.push({ path: p, text, type });
-      else warnings.push({ what: 'not a Dockerfile, Kubernetes manifest or compose file', where: p });
+      else warnings.push({ what: 'not a Dockerfile, Kubernetes manifest or compose file', where: p, notChecked: 'file' });
     }
   }
   const shown = (p: string) => (opts.relativeTo && p !== '-' ? relative(opts.relativeTo, p) || p : p);
@@ -148,13 +148,13 @@ async function walk(dir: string, out: Source[], warnings: ScanWarning[], opts: C
 
 async function readText(p: string, size: number, warnings: ScanWarning[]): Promise<string | undefined> {
   if (size > MAX_BYTES) {
-    warnings.push({ what: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MiB`, where: p });
+    warnings.push({ what: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MiB`, where: p, notChecked: 'file' });
     return undefined;
   }
   try {
     return await readFile(p, 'utf8');
   } catch (e) {
-    warnings.push({ what: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, where: p });
+    warnings.push({ what: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, where: p, notChecked: 'file' });
     return undefined;
   }
 }

@@ -23,7 +23,7 @@ export function parseYamlDocs(text: string, path: string): { docs: YamlDoc[]; wa
   try {
     all = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (e) {
-    return { docs, warnings: [{ what: `malformed YAML (${(e as Error).message.split('\n')[0]})`, where: path }] };
+    return { docs, warnings: [{ what: `malformed YAML (${(e as Error).message.split('\n')[0]})`, where: path, notChecked: 'file' }] };
   }
   if (!Array.isArray(all)) all = [all as unknown as Document.Parsed];
   const lineAt = (offset: number) => lc.linePos(offset).line;
@@ -34,7 +34,7 @@ export function parseYamlDocs(text: string, path: string): { docs: YamlDoc[]; wa
       const err = doc.errors[0];
       // Errors found at end of input (an unclosed bracket or quote) point past the last line; name the last real line.
       const line = Math.min(err.linePos?.[0]?.line ?? lineAt(err.pos[0]), lastLineOf());
-      warnings.push({ what: `malformed YAML: ${err.message.split('\n')[0]}`, where: `${path}:${line}` });
+      warnings.push({ what: `malformed YAML: ${err.message.split('\n')[0]}`, where: `${path}:${line}`, notChecked: 'file' });
       continue;
     }
     let value: unknown;
@@ -42,7 +42,7 @@ export function parseYamlDocs(text: string, path: string): { docs: YamlDoc[]; wa
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       const line = doc.contents?.range ? lineAt(doc.contents.range[0]) : 1;
-      warnings.push({ what: `malformed YAML: ${(e as Error).message.split('\n')[0]}`, where: `${path}:${line}` });
+      warnings.push({ what: `malformed YAML: ${(e as Error).message.split('\n')[0]}`, where: `${path}:${line}`, notChecked: 'file' });
       continue;
     }
     if (value === null || value === undefined) continue;

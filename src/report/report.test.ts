@@ -77,62 +77,75 @@ test('every format is listed and writes something for a real result and an empty
 
 test('json keeps the native shape and counts', () => {
   const r = sampleResult();
-  const j = JSON.parse(writeReport('json', r));
+  const j = JSON.parse(writeReport('json', r, { now: NOW }));
   assert.equal(j.schemaVersion, 1);
-  assert.deepEqual(Object.keys(j), ['schemaVersion', 'artifact', 'packages', 'findings']);
+  assert.deepEqual(Object.keys(j), ['schemaVersion', 'tool', 'createdAt', 'artifact', 'packages', 'findings']);
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.deepEqual(j.tool, { name: 'coastguard', version: pkg.version });
+  assert.equal(j.createdAt, '2026-11-25T12:00:00Z');
   assert.equal(j.packages.length, 131);
   assert.equal(j.findings.length, 78);
   assert.deepEqual(Object.keys(j.findings[0]).slice(0, 8), ['kind', 'id', 'aliases', 'severity', 'title', 'target', 'location', 'fingerprint']);
 });
 
-test('SARIF validates against the 2.1.0 schema: one run per target, unique rule ids, GitHub limits', () => {
+test('SARIF validates against the 2.1.0 schema: one run per scan, unique rule ids, relative uris, GitHub limits', () => {
   const r = sampleResult();
   const doc = JSON.parse(writeSarif(r, { now: NOW }));
   assertValid('sarif', doc);
-  const targets = [...new Set(r.findings.map((f) => f.target))];
-  assert.equal(doc.runs.length, targets.length); // image, package-lock, Dockerfile, deploy/api.yaml
-  assert.equal(doc.runs.length, 4);
-  const categories = doc.runs.map((x: { automationDetails: { id: string } }) => x.automationDetails.id);
-  assert.deepEqual(categories, [
-    'coastguard/registry.example.org/shop/api/os-packages-debian/',
-    'coastguard/registry.example.org/shop/api/app/package-lock.json/',
-    'coastguard/registry.example.org/shop/api/Dockerfile/',
-    'coastguard/registry.example.org/shop/api/deploy/api.yaml/',
-  ]);
-  // The next build (new tag, OS point release) uploads into the same categories, so GitHub can
+  assert.equal(doc.runs.length, 1); // image, package-lock, Dockerfile and deploy/api.yaml findings in one run
+  const [run] = doc.runs;
+  assert.equal(run.automationDetails.id, 'coastguard/registry.example.org/shop/api/');
+  // The next build (new tag, OS point release) uploads into the same category, so GitHub can
   // close the alerts it fixed.
   const next = sampleResult();
   next.artifact.name = 'registry.example.org/shop/api:1.4.3';
   for (const f of next.findings) if (f.target === IMAGE_TARGET) f.target = 'registry.example.org/shop/api:1.4.3 (debian 13.9)';
-  assert.deepEqual(JSON.parse(writeSarif(next)).runs.map((x: { automationDetails: { id: string } }) => x.automationDetails.id), categories);
-  let results = 0;
-  for (const run of doc.runs) {
-    const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    assert.equal(new Set(ids).size, ids.length, 'no duplicate rule ids');
-    for (const res of run.results) {
-      assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
-      assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
-    }
-    for (const rule of run.tool.driver.rules) assert.ok(rule.properties.tags.length <= SARIF_LIMITS.tagsPerRule);
-    results += run.results.length;
+  const nextRun = JSON.parse(writeSarif(next)).runs[0];
+  assert.equal(nextRun.automationDetails.id, run.automationDetails.id);
+  assert.deepEqual(
+    [...new Set(nextRun.results.map((x: { properties: { target: string } }) => x.properties.target))].sort(),
+    ['Dockerfile', 'app/package-lock.json', 'deploy/api.yaml', 'os-packages-debian'],
+  );
+  const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.equal(new Set(ids).size, ids.length, 'no duplicate rule ids');
+  for (const res of run.results) {
+    assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+    const loc = res.locations[0].physicalLocation;
+    assert.ok(loc.region.startLine >= 1);
+    assert.equal(loc.artifactLocation.uriBaseId, 'SRCROOT');
+    assert.doesNotMatch(loc.artifactLocation.uri, /^\/|^[a-z]+:|\s/, 'a relative uri without spaces');
   }
-  assert.equal(results, 78);
-  const image = doc.runs.find((x: { properties: { target: string } }) => x.properties.target === IMAGE_TARGET);
-  assert.equal(image.results.length, 72);
-  assert.equal(image.tool.driver.rules.length, 18); // 18 distinct CVEs across the four krb5 libraries
+  for (const rule of run.tool.driver.rules) assert.ok(rule.properties.tags.length <= SARIF_LIMITS.tagsPerRule);
+  assert.equal(run.results.length, 78);
+  assert.equal(run.results.filter((x: { properties: { target: string } }) => x.properties.target === 'os-packages-debian').length, 72);
+  assert.equal(run.invocations[0].executionSuccessful, true);
   // Stable: the same input gives byte-identical output.
   assert.equal(writeSarif(r, { now: NOW }), writeSarif(sampleResult(), { now: NOW }));
   assertValid('sarif', JSON.parse(writeSarif(empty())));
 });
 
-test('SARIF stays within 20 runs when there are more targets', () => {
+test('SARIF of a directory scan names no host path; a scanner that did not run is an error notification', () => {
   const r = sampleResult();
   const base = r.findings.find((f) => f.kind === 'misconfig')!;
-  const many: Finding[] = Array.from({ length: 30 }, (_, i) => ({ ...base, target: `k8s/app-${i}.yaml`, location: { path: `k8s/app-${i}.yaml`, line: 3 } }));
-  const doc = JSON.parse(writeSarif({ ...r, findings: many }));
+  const dir = join(tmpdir(), 'checkout', 'shop');
+  const fs: ScanResult = {
+    ...r,
+    artifact: { name: dir, type: 'filesystem' },
+    findings: Array.from({ length: 30 }, (_, i) => ({ ...base, target: join(dir, `k8s/app-${i}.yaml`), location: { path: join(dir, `k8s/app-${i}.yaml`), line: 3 } })),
+    warnings: [{ what: 'vulnerabilities not checked: no vulnerability database', where: join(tmpdir(), 'cache/coastguard.db'), notChecked: 'scanner', scanner: 'vuln' }],
+  };
+  const text = writeSarif(fs);
+  const doc = JSON.parse(text);
   assertValid('sarif', doc);
-  assert.equal(doc.runs.length, SARIF_LIMITS.runs);
-  assert.equal(doc.runs.reduce((n: number, x: { results: unknown[] }) => n + x.results.length, 0), 30);
+  assert.equal(doc.runs.length, 1);
+  assert.equal(doc.runs[0].results.length, 30);
+  assert.equal(doc.runs[0].automationDetails.id, 'coastguard/shop/');
+  assert.equal(doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'k8s/app-0.yaml');
+  assert.ok(!text.includes(tmpdir()), 'no host path anywhere');
+  assert.equal(doc.runs[0].invocations[0].executionSuccessful, false);
+  assert.deepEqual(doc.runs[0].invocations[0].toolExecutionNotifications, [
+    { level: 'error', message: { text: 'vulnerabilities not checked: no vulnerability database: coastguard.db' } },
+  ]);
 });
 
 test('SARIF cuts the least severe results to fit the size limit, and says so', () => {
@@ -141,12 +154,11 @@ test('SARIF cuts the least severe results to fit the size limit, and says so', (
   const limits = { ...SARIF_LIMITS, gzipBytes: 6_000 };
   const doc = JSON.parse(writeSarif(r, {}, limits));
   assertValid('sarif', doc);
-  const image = doc.runs.find((x: { properties: { target: string } }) => x.properties.target === IMAGE_TARGET);
-  assert.ok(image.results.length < 72 && image.results.length > 0, String(image.results.length));
-  assert.match(image.invocations[0].toolExecutionNotifications[0].message.text, /^\d+ lower-severity results left out/);
-  // Kept results are the most severe: the Dockerfile run keeps HIGH DS-0002 before LOW DS-0026.
-  const docker = doc.runs.find((x: { properties: { target: string } }) => x.properties.target === 'Dockerfile');
-  assert.equal(docker.results[0].ruleId, 'DS-0002');
+  const [run] = doc.runs;
+  assert.ok(run.results.length < 78 && run.results.length > 0, String(run.results.length));
+  assert.match(run.invocations[0].toolExecutionNotifications[0].message.text, /^\d+ lower-severity results left out/);
+  // Kept results are the most severe: every kept one is at least as severe as every dropped one.
+  assert.ok(run.results.every((x: { level: string }) => x.level === 'error'));
   assert.ok(full.length > writeSarif(r, {}, limits).length);
   assert.equal(writeSarif(r, {}, SARIF_LIMITS), full);
 });

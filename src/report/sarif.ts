@@ -1,14 +1,14 @@
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { severityRank, type Finding, type ScanResult, type Severity } from '../core/index.js';
+import { severityRank, type Finding, type ScanResult, type ScanWarning, type Severity } from '../core/index.js';
 import {
-  TOOL_NAME, TOOL_URI, TOOL_VERSION, findingPackage, fixText, fixedVersion, groupBy, sortFindings, whyText,
+  TOOL_NAME, TOOL_URI, TOOL_VERSION, findingPackage, fixText, fixedVersion, sortFindings, whyText,
   type ReportOptions,
 } from './util.js';
 import { cvssEntries } from './cvss.js';
 
 /** GitHub code scanning's upload limits (docs: "SARIF support for code scanning"). */
 export const SARIF_LIMITS = {
-  runs: 20,
   resultsPerRun: 25_000,
   rulesPerRun: 25_000,
   tagsPerRule: 20,
@@ -35,11 +35,18 @@ function cvssScore(f: Finding): number | undefined {
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
-/** A relative URI for the location; image files have no leading slash. */
-function uriFor(f: Finding): string {
-  const p = (f.location.path || f.target).replace(/^\/+/, '');
-  return p.split('/').map(encodeURIComponent).join('/');
+/**
+ * GitHub resolves `artifactLocation.uri` against the checkout (uriBaseId SRCROOT), so it must be
+ * relative, and no host path may leak into a report that is uploaded: absolute paths become
+ * relative to the scanned directory (or the working directory), else keep only their last part.
+ */
+export function portablePath(p: string, root: string): string {
+  if (!isAbsolute(p)) return p.replace(/^\.\//, '');
+  const r = relative(root, p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : basename(p);
 }
+
+const encodeUri = (p: string) => p.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
 
 function helpMarkdown(f: Finding): string {
   const parts = [`**${f.title}**`];
@@ -83,9 +90,14 @@ function message(f: Finding): string {
   return clip(`${f.id} (${f.severity}): ${f.title}`, SARIF_LIMITS.messageChars);
 }
 
-function run(target: string, category: string, findings: Finding[], opts: ReportOptions, cap: number) {
-  const sorted = sortFindings(findings);
+function run(result: ScanResult, category: string, opts: ReportOptions, cap: number) {
+  const sorted = sortFindings(result.findings);
+  const root = result.artifact.type === 'filesystem' || result.artifact.type === 'repository' ? resolve(result.artifact.name) : process.cwd();
+  const unchecked = (result.warnings ?? []).filter((w) => w.notChecked);
   const notifications: { level: string; message: { text: string } }[] = [];
+  const shown = (w: ScanWarning) => `${w.what}${w.where ? `: ${portablePath(w.where, root)}` : ''}`;
+  // A scanner that could not run, or files that could not be parsed: the run did not check everything.
+  for (const w of unchecked) notifications.push({ level: 'error', message: { text: shown(w) } });
   let kept = sorted;
   if (kept.length > cap) {
     notifications.push({
@@ -102,6 +114,13 @@ function run(target: string, category: string, findings: Finding[], opts: Report
   }
   const ids = [...worst.keys()].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
+  const artifactName = stableName(result);
+  // Findings about the image config have no file: they point at the image, named without its tag.
+  const uriFor = (f: Finding) => {
+    const p = f.location.path || f.target;
+    if (result.artifact.type === 'container_image' && (p === 'image config' || p === result.artifact.name)) return encodeUri(artifactName);
+    return encodeUri(portablePath(p, root));
+  };
   return {
     tool: {
       driver: {
@@ -113,11 +132,12 @@ function run(target: string, category: string, findings: Finding[], opts: Report
       },
     },
     automationDetails: { id: category },
-    invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+    invocations: [{ executionSuccessful: unchecked.length === 0, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
     results: kept.map((f) => {
       const region: Record<string, number> = { startLine: Math.max(1, f.location.line ?? 1) };
       if (f.location.endLine && f.location.endLine >= region.startLine) region.endLine = f.location.endLine;
-      const props: Record<string, unknown> = { kind: f.kind, severity: f.severity };
+      const target = stableTarget(f.target, result, root);
+      const props: Record<string, unknown> = { kind: f.kind, severity: f.severity, target };
       const p = findingPackage(f);
       if (p?.purl) props.purl = p.purl;
       if (f.location.layer) props.layer = f.location.layer;
@@ -128,7 +148,7 @@ function run(target: string, category: string, findings: Finding[], opts: Report
         message: { text: message(f) },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri: uriFor(f) }, region },
+            physicalLocation: { artifactLocation: { uri: uriFor(f), uriBaseId: URI_BASE }, region },
             message: { text: target },
           },
         ],
@@ -136,15 +156,19 @@ function run(target: string, category: string, findings: Finding[], opts: Report
         properties: props,
       };
     }),
-    properties: { target },
+    properties: { target: artifactName },
   };
 }
 
+/** GitHub code scanning resolves this base to the repository checkout. */
+const URI_BASE = 'SRCROOT';
+
 /**
- * SARIF 2.1.0 for GitHub code scanning: one run per target, each with its own
- * `automationDetails.id` (GitHub's "category"), rule ids unique within a run. Past GitHub's
- * 20-run limit the remaining targets share one last run; past 25,000 results per run or 10 MB
- * gzipped, the least severe results are left out and a tool notification says how many.
+ * SARIF 2.1.0 for GitHub code scanning: one run per scan, its `automationDetails.id` (GitHub's
+ * "category") stable between builds and free of host paths, rule ids unique. Past 25,000 results
+ * or 10 MB gzipped, the least severe results are left out and a tool notification says how many.
+ * Scanners that could not run and files that could not be parsed are error notifications, and
+ * the invocation is marked `executionSuccessful: false`.
  */
 export function writeSarif(result: ScanResult, opts: ReportOptions = {}, limits: SarifLimits = SARIF_LIMITS): string {
   // Most scans fit at once; a huge one is cut from the least severe end until it fits.
@@ -159,35 +183,31 @@ export function writeSarif(result: ScanResult, opts: ReportOptions = {}, limits:
 
 /**
  * GitHub closes an alert when a later upload in the same category no longer has it, so the
- * category must not change between builds: no image tag or digest, no OS point release.
+ * category must not change between builds: no image tag or digest, no host path (a directory is
+ * named by its last part, a `config` scan just "config").
  */
 function stableName(result: ScanResult): string {
   const name = result.artifact.name;
-  if (result.artifact.type !== 'container_image') return name;
-  return name.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '');
+  switch (result.artifact.type) {
+    case 'container_image':
+      return name.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '');
+    case 'config':
+      return 'config';
+    default:
+      return basename(resolve(name)) || 'root';
+  }
 }
 
-function stableTarget(target: string, result: ScanResult): string {
+/** A finding's target without the image tag, OS point release or host path. */
+function stableTarget(target: string, result: ScanResult, root: string): string {
   const name = result.artifact.name;
   let t = target.startsWith(name) ? target.slice(name.length).trim() : target;
   const os = /^\((\S+) [^)]*\)$/.exec(t);
   if (os) t = `os-packages-${os[1]}`;
-  return t || 'image';
+  return t ? portablePath(t, root) : stableName(result);
 }
 
-function sarifText(result: ScanResult, opts: ReportOptions, limits: SarifLimits, cap: number): string {
-  const base = `${TOOL_NAME}/${stableName(result)}`;
-  const byTarget = [...groupBy(result.findings, (f) => f.target)];
-  const runs = [];
-  if (byTarget.length === 0) {
-    runs.push(run(result.artifact.name, `${base}/`, [], opts, cap));
-  } else {
-    const direct = byTarget.length <= limits.runs ? byTarget : byTarget.slice(0, limits.runs - 1);
-    for (const [target, list] of direct) runs.push(run(target, `${base}/${stableTarget(target, result)}/`, list, opts, cap));
-    if (direct.length < byTarget.length) {
-      const rest = byTarget.slice(direct.length);
-      runs.push(run(`${rest.length} more targets`, `${base}/more-targets/`, rest.flatMap(([, l]) => l), opts, cap));
-    }
-  }
+function sarifText(result: ScanResult, opts: ReportOptions, _limits: SarifLimits, cap: number): string {
+  const runs = [run(result, `${TOOL_NAME}/${stableName(result)}/`, opts, cap)];
   return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n';
 }

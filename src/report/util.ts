@@ -15,8 +15,7 @@ export interface ReportOptions {
 
 export type ReportWriter = (result: ScanResult, opts?: ReportOptions) => string;
 
-export const TOOL_NAME = 'coastguard';
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 export const TOOL_URI = 'https://github.com/coastguard-dev/coastguard';
 
 /** The package a vulnerability finding is about, as the matcher writes it (issue 4). */

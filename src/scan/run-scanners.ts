@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dbError } from '../core/errors.js';
 import type { Finding, ScanResult } from '../core/types.js';
 import type { Scanner } from './scanners.js';
+import { baseEcosystem } from '../vulndb/names.js';
 
 export interface ScannerOptions {
   dbPath?: string;
@@ -12,6 +13,8 @@ export interface ScannerOptions {
   /** For filesystem scans: the directory, so IaC files in it are checked too. */
   root?: string;
   skipDirs?: string[];
+  /** `--skip-db`: the user chose to scan without vulnerabilities; a gated scan may then pass. */
+  skipDb?: boolean;
 }
 
 /** Kubernetes objects read by the config scanner, handed on to CEL policies. */
@@ -42,25 +45,7 @@ export async function runScanners(result: ScanResult, scanners: Set<Scanner>, op
     const { scanImageConfigSecrets } = await import('../secrets/index.js');
     result.findings.push(...scanImageConfigSecrets(image, target));
   }
-  if (scanners.has('vuln')) {
-    const { defaultDbPath, openVulnDb } = await import('../vulndb/index.js');
-    const path = opts.dbPath ?? defaultDbPath(opts.cacheDir);
-    if (!existsSync(path)) {
-      const how = "run 'coastguard db update' (or 'coastguard db build --output FILE SOURCE…' offline) and pass --db FILE";
-      if (opts.explicitScanners || opts.dbPath) throw dbError(`no vulnerability database: ${how}`, path);
-      warnings.push({ what: `vulnerability scanning skipped: no database (${how})`, where: path });
-    } else {
-      const { detectVulnerabilities } = await import('../detect/index.js');
-      const db = openVulnDb(path);
-      try {
-        const r = detectVulnerabilities(result.packages, result.artifact.os, db, { ignoreUnfixed: opts.ignoreUnfixed });
-        result.findings.push(...r.findings);
-        warnings.push(...r.warnings);
-      } finally {
-        db.close();
-      }
-    }
-  }
+  if (scanners.has('vuln')) await runVulnScanner(result, opts);
   result.findings = dedupeSecrets(result.findings);
   return { kubernetes };
 }
@@ -75,4 +60,58 @@ function dedupeSecrets(findings: Finding[]): Finding[] {
   );
   if (configLines.size === 0) return findings;
   return findings.filter((f) => f.kind !== 'secret' || !configLines.has(`${f.location.path}:${f.location.line}`));
+}
+
+const HOW_TO_GET_A_DB = "run 'coastguard db update' (or 'coastguard db build --output FILE SOURCE…' offline) and pass --db FILE, or --skip-db to scan without vulnerabilities";
+
+/**
+ * Matches the inventory against the DB. When it cannot (no DB at the default path, or a DB that
+ * covers none of the scan's OS or ecosystems) the scan goes on, but a `notChecked` warning says
+ * so and a gated scan fails on it: "no findings" must never mean "not looked".
+ */
+async function runVulnScanner(result: ScanResult, opts: ScannerOptions): Promise<void> {
+  const warnings = (result.warnings ??= []);
+  if (opts.skipDb) {
+    warnings.push({ what: 'vulnerabilities not checked: --skip-db' });
+    return;
+  }
+  const { defaultDbPath, openVulnDb } = await import('../vulndb/index.js');
+  const path = opts.dbPath ?? defaultDbPath(opts.cacheDir);
+  if (!existsSync(path)) {
+    if (opts.explicitScanners || opts.dbPath) throw dbError(`no vulnerability database: ${HOW_TO_GET_A_DB}`, path);
+    warnings.push({ what: `vulnerabilities not checked: no vulnerability database (${HOW_TO_GET_A_DB})`, where: path, notChecked: 'scanner', scanner: 'vuln' });
+    return;
+  }
+  const { detectVulnerabilities, isOsPackage, languageKey, osNamespace } = await import('../detect/index.js');
+  const db = openVulnDb(path);
+  try {
+    const info = db.info();
+    result.db = {
+      builtAt: info.builtAt,
+      schemaVersion: info.schemaVersion,
+      sources: info.sources.map((s) => ({ location: s.location, records: s.records, ...(s.sha256 ? { sha256: s.sha256 } : {}), ...(s.fetchedAt ? { fetchedAt: s.fetchedAt } : {}) })),
+    };
+    const os = result.artifact.os;
+    const wanted = new Set<string>();
+    for (const p of result.packages) {
+      if (p.ownedBy) continue;
+      if (isOsPackage(p)) wanted.add(os ? osNamespace(os) : 'unknown OS');
+      else wanted.add(languageKey(p).namespace);
+    }
+    const covered = [...wanted].some((ns) => db.hasNamespace(ns) || db.hasNamespace(`${baseEcosystem(ns)}:*`));
+    if (wanted.size > 0 && !covered) {
+      warnings.push({
+        what: `vulnerabilities not checked: the database covers none of this scan's ecosystems (${[...wanted].sort().join(', ')}); build it with feeds for them`,
+        where: path,
+        notChecked: 'scanner',
+        scanner: 'vuln',
+      });
+      return;
+    }
+    const r = detectVulnerabilities(result.packages, os, db, { ignoreUnfixed: opts.ignoreUnfixed });
+    result.findings.push(...r.findings);
+    warnings.push(...r.warnings);
+  } finally {
+    db.close();
+  }
 }

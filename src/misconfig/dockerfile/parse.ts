@@ -59,7 +59,7 @@ export function parseDockerfile(text: string, path: string): { ctx: DockerfileCt
     const line = ins.getRange().start.line + 1;
     const endLine = ins.getRange().end.line + 1;
     if (!KNOWN.has(keyword)) {
-      warnings.push({ what: `malformed Dockerfile: unknown instruction "${ins.getKeyword()}"`, where: `${path}:${line}` });
+      warnings.push({ what: `malformed Dockerfile: unknown instruction "${ins.getKeyword()}"`, where: `${path}:${line}`, notChecked: 'file' });
       continue;
     }
     const flags: Record<string, string | null> = {};
@@ -112,10 +112,10 @@ export function parseDockerfile(text: string, path: string): { ctx: DockerfileCt
   // One line per file is enough: a template or a non-Dockerfile yields an error on most lines.
   if (warnings.length > 1) {
     const [first, ...rest] = warnings;
-    warnings.splice(0, warnings.length, { what: `${first.what} (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`, where: first.where });
+    warnings.splice(0, warnings.length, { what: `${first.what} (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`, where: first.where, notChecked: 'file' });
   }
   if (stages.length === 0 && warnings.length > 0) {
-    warnings.push({ what: 'malformed Dockerfile: no FROM instruction', where: `${path}:1` });
+    warnings.push({ what: 'malformed Dockerfile: no FROM instruction', where: `${path}:1`, notChecked: 'file' });
   }
   return { ctx: { path, lines, instructions, stages, globalArgs }, warnings };
 }
