@@ -36,8 +36,8 @@ function project(): string {
 
 test('coastguard config: native JSON, exact ids, warnings for malformed files, --exit-code gate', async () => {
   const dir = project();
-  const r = await run(['config', '.', '--format', 'json', '--exit-code', '3', '--severity', 'HIGH,CRITICAL'], dir);
-  assert.equal(r.code, 3);
+  const r = await run(['config', '.', '--format', 'json', '--severity', 'HIGH,CRITICAL'], dir);
+  assert.equal(r.code, 0);
   const json = JSON.parse(r.out);
   assert.equal(json.schemaVersion, 1);
   assert.deepEqual(json.packages, []);
@@ -45,7 +45,11 @@ test('coastguard config: native JSON, exact ids, warnings for malformed files, -
   assert.deepEqual(json.findings.map((f: { id: string; location: { path: string; line: number } }) => `${f.id} ${f.location.path}:${f.location.line}`).sort(), [
     'CG-K8S-003 k8s/pod.yaml:5',
   ]);
-  assert.match(r.err, /coastguard: warning: malformed YAML: .*: k8s\/pod\.yaml:8/);
+  assert.equal(r.err.match(/coastguard: warning: malformed YAML: .*: k8s\/pod\.yaml:8\n/g)?.length, 1, 'printed once');
+  // Gated, the half-parsed manifest is not "clean": exit 3 (input) whatever N is, one line.
+  const g = await run(['config', '.', '--format', 'json', '--exit-code', '7', '--severity', 'HIGH,CRITICAL'], dir);
+  assert.equal(g.code, 3);
+  assert.match(g.err, /^coastguard: gate failed: not checked: malformed YAML: .*: k8s\/pod\.yaml:8\n$/);
 });
 
 test('coastguard config: --skip-rules by alias and no findings → exit 0; missing path → exit 3 one line', async () => {
