@@ -30,7 +30,10 @@ const POD_SPEC = [
   `object.kind == 'PodTemplate' ? ${at('object', ['template', 'spec'])}`,
   at('object', ['spec', 'template', 'spec']),
 ].join(' : ');
-const CONTAINERS = ['containers', 'initContainers', 'ephemeralContainers'].map((k) => `(has(variables.spec.${k}) ? variables.spec.${k} : [])`).join(' + ');
+// Lists of maps only, as containersOf reads them (the API server's schema guarantees it; raw fixtures do not).
+const CONTAINERS = ['containers', 'initContainers', 'ephemeralContainers']
+  .map((k) => `(has(variables.spec.${k}) && type(variables.spec.${k}) == list ? variables.spec.${k}.filter(c, type(c) == map) : [])`)
+  .join(' + ');
 
 export interface CelRule {
   id: string;
