@@ -6,10 +6,11 @@
 # each with expected-dpkg.tsv (dpkg-query's own answer inside the image) and layer-dpkg.tsv
 # (package → index of the layer that introduced or last changed it).
 #
-# Usage: scripts/build-test-images.sh debian-layers | bench-1g | lang-apps    (as root)
+# Usage: scripts/build-test-images.sh debian-layers | debian-layers-next | bench-1g | lang-apps    (as root)
 set -euo pipefail
 OUT_ROOT=${COASTGUARD_TEST_IMAGES:-/var/cache/coastguard-test-images}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 SUITE=bookworm
 mkdir -p "$OUT_ROOT"
 
@@ -110,6 +111,33 @@ build_debian_layers() {
   cp "$work/s3.tsv" "$out/expected-dpkg.tsv"
   layer_table "$out" "$work/s0.tsv" "$work/s1.tsv" "$work/s2.tsv" "$work/s3.tsv"
   finish_build debian-layers
+}
+
+# debian-layers one step later, for `coastguard diff` and base-image advice: its four layers plus one
+# that installs a package (less), removes one (zlib1g-dev) and upgrades two from bookworm-security /
+# bookworm-updates (libssl3, libpcre2-8-0). Debs already in the host's apt cache are reused.
+NEXT_INSTALL=(less libssl3 libpcre2-8-0)
+build_debian_layers_next() {
+  build_debian_layers
+  OUT="$OUT_ROOT/debian-layers-next"
+  if [ -f "$OUT/.done" ]; then echo "cached: $OUT"; return 0; fi
+  WORK=$(mktemp -d /var/tmp/cg-build.XXXXXX)
+  mkdir -p "$OUT"
+  local out=$OUT work=$WORK root="$WORK/bundle/rootfs" p
+  skopeo copy --quiet --preserve-digests "oci:$OUT_ROOT/debian-layers/oci-layout:debian-layers" "oci:$work/oci:img"
+  umoci unpack --image "$work/oci:img" "$work/bundle" >/dev/null
+  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n' "$MIRROR" "$SUITE" "$MIRROR" "$SUITE" "$SECURITY_MIRROR" "$SUITE" >"$root/etc/apt/sources.list"
+  for p in "${NEXT_INSTALL[@]}"; do cp /var/cache/apt/archives/"${p}"_*.deb "$root/var/cache/apt/archives/" 2>/dev/null || true; done
+  chroot_apt "$root" apt-get update -qq >/dev/null
+  chroot_apt "$root" apt-get install -y -qq --no-install-recommends "${NEXT_INSTALL[@]}" >/dev/null 2>&1
+  chroot_apt "$root" dpkg --purge zlib1g-dev >/dev/null
+  rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/cache/apt/"*.bin "$root/var/lib/apt/lists/"*
+  snapshot_dpkg "$root" >"$out/expected-dpkg.tsv"
+  repack "$work" "apt-get install ${NEXT_INSTALL[*]} (bookworm-security); dpkg --purge zlib1g-dev"
+  # Unchanged packages keep the layer debian-layers recorded; new and changed ones are in layer 4.
+  awk -F'\t' 'NR == FNR { base[$1 "\t" $2] = $3; next } { k = $1 "\t" $2; print k "\t" (k in base ? base[k] : 4) }' \
+    "$OUT_ROOT/debian-layers/layer-dpkg.tsv" "$out/expected-dpkg.tsv" >"$out/layer-dpkg.tsv"
+  finish_build debian-layers-next
 }
 
 build_bench_1g() {
@@ -288,6 +316,7 @@ PY
 for target in "${@:-debian-layers}"; do
   case "$target" in
     debian-layers) build_debian_layers ;;
+    debian-layers-next) build_debian_layers_next ;;
     bench-1g) build_bench_1g ;;
     lang-apps) build_lang_apps ;;
     *) echo "unknown image: $target" >&2; exit 2 ;;

@@ -16,4 +16,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   repo: async () => (await import('./repo.js')).command,
   runtime: async () => (await import('./runtime.js')).command,
   admission: async () => (await import('./admission.js')).command,
+  diff: async () => (await import('./diff.js')).command,
 };

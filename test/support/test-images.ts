@@ -8,7 +8,7 @@ import { repoRoot, testImagesDir } from '../helpers.js';
  * first use and cached per machine. Returns its folder: image.docker.tar, image.oci.tar,
  * oci-layout/, expected-dpkg.tsv, layer-dpkg.tsv.
  */
-export function testImage(name: 'debian-layers' | 'bench-1g' | 'lang-apps'): string {
+export function testImage(name: 'debian-layers' | 'debian-layers-next' | 'bench-1g' | 'lang-apps'): string {
   const dir = join(testImagesDir, name);
   if (!existsSync(join(dir, '.done'))) {
     execFileSync('bash', [join(repoRoot, 'scripts', 'build-test-images.sh'), name], { stdio: 'inherit', env: { ...process.env, COASTGUARD_TEST_IMAGES: testImagesDir } });

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanResult } from '../core/types.js';
+import { scanImage, type ImageScanOptions } from '../scan/image-scan.js';
+import { openImageInput } from '../source/open-input.js';
+import type { Platform } from '../source/platform.js';
+import type { Credentials } from '../source/registry/credentials.js';
+
+export interface TargetOptions extends ImageScanOptions {
+  platform: Platform;
+  cacheDir: string;
+  insecure?: boolean;
+  credentials?: Credentials;
+}
+
+/** Written as a path (a registry reference never starts with / or . nor ends with .tar): a missing file, not a pull. */
+const looksLikePath = (s: string) => /^\.{0,2}\//.test(s) || /\.(tar|tgz|tar\.gz|tar\.zst)$/i.test(s);
+
+/**
+ * Scans an image given as a path (docker-archive or OCI archive, OCI layout directory) or, when
+ * no such path exists, as a registry reference.
+ */
+export async function scanTarget(target: string, opts: TargetOptions): Promise<ScanResult> {
+  let img;
+  if (existsSync(target) || looksLikePath(target)) {
+    img = await openImageInput(target, { platform: opts.platform, tmpDir: join(opts.cacheDir, 'tmp') });
+  } else {
+    const { pullImage } = await import('../source/registry/index.js');
+    img = await pullImage(target, { platform: opts.platform, cacheDir: opts.cacheDir, insecure: opts.insecure, credentials: opts.credentials });
+  }
+  return scanImage(img, opts);
+}
