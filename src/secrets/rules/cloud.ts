@@ -42,8 +42,10 @@ export const cloudRules: SecretRule[] = [
   }),
   token({
     id: 'gcp-api-key', title: 'Google Cloud API key', service: 'Google Cloud', category: 'cloud',
-    keywords: ['aiza'], regex: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
+    keywords: ['aiza'], regex: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/, entropy: 4,
     references: ['https://cloud.google.com/docs/authentication/api-keys'], gitleaks: 'gcp-api-key', trivy: 'gcp-api-key',
+    // keys published in Firebase's Android SDK sources and tests (gitleaks allow-lists the same ones)
+    allowSecrets: [/^AIza(?:Syabcdefghijklmnopqrstuvwxyz1234567|SyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs|SyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM|SyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU|SyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0|yDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A|SyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c|SyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4|SyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY|SyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM|SyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ|SyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g|SyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU|SyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw|SyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE|SyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY)$/],
   }),
   token({
     id: 'gcp-service-account-key', title: 'Google Cloud service account key', service: 'Google Cloud', category: 'cloud', severity: 'CRITICAL',

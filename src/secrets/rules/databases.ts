@@ -1,5 +1,5 @@
 import type { SecretRule } from '../types.js';
-import { PLACEHOLDERS, WEAK_VALUES, token } from './define.js';
+import { PLACEHOLDERS, WEAK_VALUES, placeholderToken, token } from './define.js';
 import { uniqueChars } from '../entropy.js';
 
 /** A password that is a template, a placeholder or too weak to be anyone's real one. */
@@ -42,8 +42,35 @@ export const databaseRules: SecretRule[] = [
   }),
   token({
     id: 'curl-user-password', title: 'Password on a curl/wget command line', service: 'the server it logs in to', category: 'generic',
-    keywords: ['curl', 'wget'], regex: /\b(?:curl|wget)\b[^\n]{0,300}?\s(?:-u|--user|--http-user|--password)[ =]["']?(?:(?<user>[^:\s"']+):)?(?<secret>[^\s"'@]{4,})/,
-    validate: (s, g) => !placeholderPassword(s, g.user) && !/^\$/.test(s), gitleaks: 'curl-auth-user',
+    // -u user:password on the curl line or a backslash-continued line after it; either half may be
+    // quoted on its own. A bare `-u user` makes curl prompt for the password: nothing to report.
+    keywords: ['curl', 'wget'],
+    regex: /\b(?:curl|wget)\b(?:[^\n]|\\\r?\n){0,400}?[ \t\n](?:(?:-u|--user|--http-user)(?:=|[ \t]{1,5})(?<secret>"[^"\n]*:[^"\n]*"|'[^'\n]*:[^'\n]*'|(?:"[^"\n]+"|'[^'\n]+'|[\w$@.{}~!-]+):(?:"[^"\n]+"|'[^'\n]+'|[^\s"']+))|(?:--password|--http-password)[ =]["']?(?<secret2>[^\s"']{4,}))/,
+    validate: (s, g) => {
+      if (g.secret2 !== undefined) return !placeholderPassword(s) && !/^\$/.test(s);
+      const plain = s.replace(/^(["'])(.*)\1$/, '$2');
+      const i = plain.indexOf(':');
+      const unq = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2');
+      const user = unq(plain.slice(0, i));
+      const pass = unq(plain.slice(i + 1));
+      const secret = pass || user; // `-u ":pw"` and `-u "pw:"`: the one half given is the secret
+      if (secret.length < 3) return false;
+      if (/^(?:\$|<|\[|\{\{|%)|\$\{|\$\(|\{\{/.test(user) || /^(?:\$|<|\[|\{\{|%)|\$\{|\$\(|\{\{/.test(secret)) return false;
+      if (/^(?:change(?:it|me)|pass(?:word)?|pwd|test|token|secret|x+|\*+)$/i.test(pass)) return false;
+      return !placeholderPassword(secret, pass ? user : undefined);
+    },
+    gitleaks: 'curl-auth-user',
+  }),
+  token({
+    id: 'curl-auth-header', title: 'Credential in a curl header', service: 'the API it is sent to', category: 'generic', severity: 'MEDIUM',
+    // curl -H 'Authorization: …' (any scheme, or none) and the API-key headers (apikey:, X-…-ApiKey:, Token:).
+    keywords: ['curl'],
+    regex: /\bcurl\b(?:[^\n]|\\?\r?\n#?){0,600}?[ \t\n](?:-H|--header)(?:=|[ \t]{0,5})["'](?:Authorization:[ \t]{0,5}(?:Basic[ \t](?<secret__basic>[A-Za-z0-9+/]{8,}={0,3})|(?:Bearer|(?:Api-)?Token)[ \t](?<secret>[\w=~@.+/-]{8,})|(?<secret__bare>[\w=~@.+/-]{8,}))|(?:X-(?:[a-z]+-)?)?(?:Api-?)?(?:Key|Token):[ \t]{0,5}(?<secret__header>[\w=~@.+/-]{8,}))["']/i,
+    secretGroup: 'secret',
+    entropy: 2.75,
+    validate: (s) => !placeholderPassword(s) && !placeholderToken(s) && !/^\$/.test(s),
+    generic: true,
+    gitleaks: 'curl-auth-header',
   }),
   token({
     id: 'database-connection-string', title: 'Database connection string with a password', service: 'the database', category: 'database', severity: 'HIGH',

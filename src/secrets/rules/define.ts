@@ -26,6 +26,9 @@ export interface TokenSpec {
   validate?: SecretRule['validate'];
   generic?: boolean;
   defaultOff?: boolean;
+  /** The secret may be a run of one character (age keys are bech32 and may be; key blocks are checked by their own rule). */
+  keepRepeats?: boolean;
+  secretGroup?: SecretRule['secretGroup'];
 }
 
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -57,10 +60,38 @@ export function token(s: TokenSpec): SecretRule {
     allowSecrets: s.allowSecrets,
     allowLines: s.allowLines,
     paths: s.paths,
-    validate: s.validate,
+    secretGroup: s.secretGroup,
+    validate: s.keepRepeats || s.generic ? s.validate : withoutPlaceholders(s.validate),
     generic: s.generic,
     defaultOff: s.defaultOff,
   };
+}
+
+/**
+ * A token-shaped value that is a placeholder: a run of x, X, # or * ("ghs_xxxx…", "…-####",
+ * "AKIAXXXXXXXXXXXXXXXX"). Random tokens have none. (Low-variety bodies such as "sntryu_aaaa…"
+ * are left to each rule's entropy floor, as in gitleaks.)
+ */
+export function placeholderToken(secret: string): boolean {
+  if (/\s/.test(secret)) return false; // key blocks and multi-line values have their own checks
+  return /([xX#*•])\1{3}/.test(secret);
+}
+
+function withoutPlaceholders(validate: SecretRule['validate']): SecretRule['validate'] {
+  return (secret, ...rest) => !placeholderToken(secret) && (validate ? validate(secret, ...rest) : true);
+}
+
+/**
+ * gitleaks' "semi-generic" shape: a service name in the variable name, an assignment in any of
+ * the usual syntaxes (INI, YAML incl. block scalars, JSON incl. escaped, XML element, Go/Make
+ * `:=` `::=` `?=` `+=`, PHP `.=`, Ruby `=>`, CSV, a call's argument), then the value, which must
+ * end at a delimiter.
+ */
+export function assigned(names: string, value: string, flags = 'i'): RegExp {
+  return new RegExp(
+    `(?:${names})[\\w \\t.-]{0,20}?(?:\\\\*['"]{0,3})?[ \\t]{0,5}(?:[<>?+.]?=|:{1,3}=|=>|>|:|\\(|,|\\|)(?:\\\\*['"]|[\`\\s=|>]){0,5}(?<secret>${value})(?=['"\`\\s;\\\\<,)]|$)`,
+    flags,
+  );
 }
 
 /** Words that mark a value as a placeholder, not a secret (matched as substrings, lower case). */

@@ -30,7 +30,12 @@ function variableName(before: string): string {
 }
 
 /** Tokens printed in RFCs and vendor documentation as examples (OAuth 2.0 RFC 6749, OAuth 1.0 RFC 5849). */
-const DOCUMENTED_EXAMPLES = new Set(['2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'ad180jjd733klru7', 'hh5s93j4hdidpola', 'nnch734d00sl2jdk', 'kkk9d7dh3k39sjv7', 'hdk48Djdsa', 'j49sk3j29djd', 'dh893hdasih9', 'pfkkdhi9sl3r4s00', 'Q6ZZvhCEG6k6Ndhs7fPqHhRwU5xnSmDX']);
+const DOCUMENTED_EXAMPLES = new Set(['2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'ad180jjd733klru7', 'hh5s93j4hdidpola', 'nnch734d00sl2jdk', 'kkk9d7dh3k39sjv7', 'hdk48Djdsa', 'j49sk3j29djd', 'dh893hdasih9', 'pfkkdhi9sl3r4s00', 'Q6ZZvhCEG6k6Ndhs7fPqHhRwU5xnSmDX',
+  // Yarn's public Algolia search key, printed in its sources
+  '6fe4476ee5a1832882e326b506d14126']);
+
+/** Values in a vendor's token format: that vendor's rule decides (a malformed one is a placeholder, not a generic key). */
+const VENDOR_PREFIX = /^(?:xox[abposre][.-]|xapp-|gh[pousr]_|github_pat_|gl(?:pat|ptt|rt|dt|ft|oas|cbt|imt|agent|soat|ffct)-|GR1348941|hf_|api_org_|sk-(?:proj|ant|svcacct|admin)|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]|AIza|ops_eyJ|sntr[ysu]_|hv[sbr]\.|fo1_|fm[12][ar]?_|dp\.pt\.|npm_|pypi-|shp(?:ss|at|ca|pa)_|do[opr]_v1_|gl(?:c|sa)_|eyJrIjoi|A3-|dt0c01\.|SG\.|sk_(?:live|test)_|rk_(?:live|test)_)/;
 
 const GENERIC_WHY = 'A credential written as a literal in a file is readable by everyone who can read the file: an image layer, a repository and its history, a build log.';
 const GENERIC_FIX = 'Rotate the credential, then read it at run time (environment injected by the orchestrator, a mounted secret file, a secret manager). If the value is not a secret, add `coastguard:ignore` on the line.';
@@ -84,6 +89,7 @@ export const genericRules: SecretRule[] = [
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) && /id\b|_id|uuid/i.test(key)) return false;
       if (/public|length|size|max|min|type|name|file|path|url|endpoint|header|field|expire|ttl|count|id$|_id$|ref$|authenticity|csrf|xsrf|nonce|cache|page|next|cursor/i.test(key)) return false;
       if (DOCUMENTED_EXAMPLES.has(s)) return false;
+      if (VENDOR_PREFIX.test(s)) return false;
       if (/^(?:pk_(?:live|test)_|FLWPUBK|pub_|public_)/i.test(s)) return false; // publishable keys are meant to be public
       if (s === 'ThisTokenIsNotSoSecretChangeIt') return false; // Symfony's documented default
       return true;

@@ -4,6 +4,21 @@ import { placeholderPassword } from './databases.js';
 
 /** More SaaS tokens with distinctive prefixes, and credential files common in images. */
 export const moreRules: SecretRule[] = [
+  // Formats from gitleaks' rule set that had no rule here.
+  token({ id: 'duffel-api-token', title: 'Duffel API token', service: 'Duffel', category: 'saas', keywords: ['duffel_'], regex: /(?<![A-Za-z0-9])(?<secret>duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])/, entropy: 2, gitleaks: 'duffel-api-token' }),
+  token({ id: 'gitlab-session-cookie', title: 'GitLab session cookie', service: 'GitLab', category: 'vcs', keywords: ['_gitlab_session='], regex: /_gitlab_session=(?<secret>[0-9a-z]{32})(?![0-9a-z])/, entropy: 3, gitleaks: 'gitlab-session-cookie' }),
+  token({ id: 'maxmind-license-key', title: 'MaxMind license key', service: 'MaxMind', category: 'saas', keywords: ['_mmk'], regex: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)(?![A-Za-z0-9_])/, entropy: 4, gitleaks: 'maxmind-license-key' }),
+  token({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', service: 'Cloudflare', category: 'cloud', keywords: ['v1.0-'], regex: /(?<![A-Za-z0-9])(?<secret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![A-Za-z0-9])/, gitleaks: 'cloudflare-origin-ca-key' }),
+  token({
+    id: 'authress-access-key', title: 'Authress service client access key', service: 'Authress', category: 'saas', keywords: ['.acc_', '.acc-'],
+    regex: /(?<![A-Za-z0-9])(?<secret>(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_-][a-z0-9-]{10,32}\.[a-z0-9+/_=-]{30,120})(?![A-Za-z0-9+/_=-])/, entropy: 2, gitleaks: 'authress-service-client-access-key',
+  }),
+  token({
+    id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', service: 'HashiCorp Vault', category: 'cloud', keywords: ['s.'],
+    // s. + 24 characters mixing cases and digits; all-letter words (s.AcceptanceTimeoutSeconds) are code.
+    regex: /(?<![\w.])(?<secret>s\.[A-Za-z0-9]{24})(?![\w.])/, entropy: 3.5,
+    validate: (s) => /\d/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s), gitleaks: 'vault-service-token',
+  }),
   token({ id: 'adobe-client-secret', title: 'Adobe client secret', service: 'Adobe', category: 'saas', keywords: ['p8e-'], regex: /(?<![A-Za-z0-9])(?<secret>p8e-[A-Za-z0-9]{32})(?![A-Za-z0-9])/, entropy: 3, gitleaks: 'adobe-client-secret' }),
   token({ id: 'contentful-token', title: 'Contentful personal access token', service: 'Contentful', category: 'saas', keywords: ['cfpat-'], regex: /(?<secret>CFPAT-[A-Za-z0-9_-]{43})/, gitleaks: 'contentful-delivery-api-token', trivy: 'contentful-delivery-api-token' }),
   token({ id: 'easypost-token', title: 'EasyPost API key', service: 'EasyPost', category: 'saas', keywords: ['ezak', 'eztk'], regex: /(?<![A-Za-z0-9])(?<secret>EZ[AT]K[A-Za-z0-9]{54})(?![A-Za-z0-9])/, gitleaks: ['easypost-api-token', 'easypost-test-api-token'], trivy: 'easypost-api-token' }),

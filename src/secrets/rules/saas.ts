@@ -7,11 +7,12 @@ export const saasRules: SecretRule[] = [
   token({
     id: 'slack-token', title: 'Slack token', service: 'Slack', category: 'chat',
     keywords: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe', 'xapp-'],
-    regex: /(?<![A-Za-z0-9])(?<secret>xox[abposr]-\d{6,}-\d{6,}(?:-[A-Za-z0-9]+)*|xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{100,}|xapp-\d-[A-Z0-9]+-\d+(?:-[a-z0-9]+)?)/,
+    regex: /(?<![A-Za-z0-9])(?<secret>xox[abposr]-\d{6,}-\d{6,}(?:-[A-Za-z0-9]+)*|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xox[pe](?:-\d{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]+)*|xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{100,}|xapp-\d-[A-Z0-9]+-\d+(?:-[a-z0-9]+)?)(?![A-Za-z0-9-]*[#*])/,
     references: ['https://api.slack.com/authentication/token-types'], gitleaks: ['slack-bot-token', 'slack-user-token', 'slack-app-token', 'slack-legacy-token'], trivy: 'slack-access-token', secretlint: 'SLACK_TOKEN',
   }),
   token({
     id: 'slack-webhook-url', title: 'Slack incoming webhook URL', service: 'Slack', category: 'chat', severity: 'MEDIUM',
+    keepRepeats: true, // secretlint's corpus counts an X-filled webhook URL as a finding
     keywords: ['hooks.slack.com'], regex: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]+\/[A-Za-z0-9_]+\/[A-Za-z0-9_]+)/,
     gitleaks: 'slack-webhook-url', trivy: 'slack-web-hook', secretlint: 'IncomingWebhook',
   }),
@@ -120,6 +121,7 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'huggingface-token', title: 'Hugging Face access token', service: 'Hugging Face', category: 'ai',
+    keepRepeats: true, // secretlint's corpus counts hf_xxxx… as a finding; gitleaks does not
     keywords: ['hf_', 'api_org_'], regex: /(?<![A-Za-z])(?<secret>hf_[A-Za-z]{34}|hf_(?=[A-Za-z]*\d)[A-Za-z0-9]{36,40}|api_org_[A-Za-z]{34})(?![A-Za-z0-9])/,
     gitleaks: ['huggingface-access-token', 'huggingface-organization-api-token'], trivy: 'hugging-face-access-token', secretlint: 'HUGGINGFACE_USER_ACCESS_TOKEN',
   }),
@@ -171,7 +173,7 @@ export const saasRules: SecretRule[] = [
   token({
     id: 'grafana-token', title: 'Grafana API key, Cloud or service-account token', service: 'Grafana', category: 'observability',
     keywords: ['glc_', 'glsa_', 'eyjrijoi'],
-    regex: /(?<![A-Za-z0-9])(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})(?![A-Za-z0-9])/,
+    regex: /(?<![A-Za-z0-9])(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})(?![A-Za-z0-9])/, entropy: 3,
     gitleaks: ['grafana-api-key', 'grafana-cloud-api-token', 'grafana-service-account-token'], trivy: 'grafana-api-token', secretlint: ['GRAFANA_CLOUD_API_TOKEN', 'GRAFANA_SERVICE_ACCOUNT_TOKEN'],
   }),
   token({
@@ -186,15 +188,15 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'sentry-token', title: 'Sentry auth token', service: 'Sentry', category: 'observability',
-    keywords: ['sntrys_', 'sntryu_'], regex: /(?<![A-Za-z0-9])(?<secret>sntrys_eyJ[A-Za-z0-9+/=_-]{50,}|sntryu_[a-f0-9]{64})/, gitleaks: ['sentry-org-token', 'sentry-user-token'],
+    keywords: ['sntrys_', 'sntryu_'], regex: /(?<![A-Za-z0-9])(?<secret>sntrys_eyJ[A-Za-z0-9+/=_-]{50,}|sntryu_[a-f0-9]{64}(?![A-Za-z0-9]))/, entropy: 3.5, gitleaks: ['sentry-org-token', 'sentry-user-token'],
   }),
   token({
     id: 'dynatrace-token', title: 'Dynatrace API token', service: 'Dynatrace', category: 'observability',
-    keywords: ['dt0c01.'], regex: /(?<secret>dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})/, gitleaks: 'dynatrace-api-token', trivy: 'dynatrace-api-token',
+    keywords: ['dt0c01.'], regex: /(?<![A-Za-z0-9])(?<secret>dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})(?![A-Za-z0-9])/, entropy: 4, gitleaks: 'dynatrace-api-token', trivy: 'dynatrace-api-token',
   }),
   token({
     id: 'age-secret-key', title: 'age encryption secret key', service: 'age', category: 'key', severity: 'CRITICAL',
-    keywords: ['age-secret-key-1'], regex: /(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})/, gitleaks: 'age-secret-key', trivy: 'age-secret-key',
+    keepRepeats: true, keywords: ['age-secret-key-1'], regex: /(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})/, gitleaks: 'age-secret-key', trivy: 'age-secret-key',
   }),
   token({
     id: 'jwt', title: 'JSON Web Token', service: 'the service that issued it', category: 'generic', severity: 'MEDIUM',

@@ -36,7 +36,7 @@ export const vcsCiRules: SecretRule[] = [
   token({
     id: 'gitlab-token', title: 'GitLab token', service: 'GitLab', category: 'vcs', severity: 'CRITICAL',
     keywords: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'gloas-', 'glcbt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941'],
-    regex: /(?<![A-Za-z0-9])(?<secret>(?:glpat|gldt|glrt|glptt|gloas|glcbt|glft|glimt|glagent|glsoat|glffct)-[A-Za-z0-9_.-]{20,}|GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])/,
+    regex: /(?<![A-Za-z0-9])(?<secret>(?:glpat|gldt|glrt|glptt|gloas|glcbt|glft|glimt|glagent|glsoat|glffct)-[A-Za-z0-9_.-]{20,}|GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])/, entropy: 3,
     references: ['https://docs.gitlab.com/ee/security/tokens/'], gitleaks: ['gitlab-pat', 'gitlab-ptt', 'gitlab-rrt', 'gitlab-deploy-token', 'gitlab-runner-authentication-token'], trivy: 'gitlab-pat', secretlint: 'GITLAB_PERSONAL_ACCESS_TOKEN',
   }),
   token({

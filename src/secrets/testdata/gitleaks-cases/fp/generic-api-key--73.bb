@@ -1,0 +1,1 @@
+SRCREV_moby = "43fc912ef59a83054ea7f6706df4d53a7dea4d80"
