@@ -15,6 +15,7 @@ APT_PACKAGES=(
   postgresql redis-server           # server store and queue
   rpm                               # rpm.vercmp: the reference ordering for rpm version tests
   openssl                           # TLS certificates for the admission webhook tests
+  podman runc uidmap fuse-overlayfs slirp4netns   # a real container engine API (image --image-src, drift, runtime watch)
 )
 
 missing=()

@@ -7,6 +7,7 @@ import { scanOptionsFrom } from './scan-options.js';
 import { credentialsFrom, registryFlags } from './registry-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
 import { join } from 'node:path';
+import { imageSources, scanFromEngines } from './image-src.js';
 
 export const command: Command = {
   name: 'image',
@@ -16,6 +17,8 @@ export const command: Command = {
     '',
     '  --input FILE|DIR     docker save tar (optionally gzip/zstd), OCI archive tar, or OCI layout directory',
     '  --image NAME:TAG     the image to pick when the input holds several',
+    '  --image-src LIST     where REF is looked up, in order: docker,podman,remote (default; Trivy\'s order)',
+    '  --docker-host URL  --podman-host URL   engine API addresses (default DOCKER_HOST / CONTAINER_HOST, then the default sockets)',
     '  --platform OS/ARCH   platform to pick from a multi-platform index (default: this host)',
     '  --scanners LIST      vuln,secret,misconfig,license (default: all)',
     '  --format F --output FILE   repeatable pairs: table, json, sarif, cyclonedx, spdx-json, junit, markdown, html',
@@ -23,7 +26,7 @@ export const command: Command = {
     '  --check-base         ask the registry whether the base image has a newer build (rebuild needed)',
     '  --cache-dir DIR  --no-cache  --quiet  --debug',
   ].join('\n'),
-  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'check-base': { type: 'boolean' } },
+  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'check-base': { type: 'boolean' }, 'image-src': { type: 'string' }, 'docker-host': { type: 'string' }, 'podman-host': { type: 'string' } },
   async run(ctx) {
     // Policy first: nothing is scanned under a policy that failed to load.
     const policy = await loadRunPolicy(ctx);
@@ -31,16 +34,23 @@ export const command: Command = {
     const input = ctx.values.input as string | undefined;
     const ref = ctx.positionals[0];
     if (!input && !ref) throw usageError('give an image reference or --input FILE|DIR', 'coastguard image');
+    const scanOpts = { ...o, explicitScanners: ctx.values.scanners !== undefined, onProgress: o.progress };
     let img;
+    let result;
+    let fromEngine = false;
     if (input) {
       img = await openImageInput(input, { image: (ctx.values.image as string | undefined) ?? ref, platform: o.platform, tmpDir: join(o.cacheDir, 'tmp') });
     } else {
-      const { pullImage } = await import('../source/registry/index.js');
-      img = await pullImage(ref!, { platform: o.platform, cacheDir: o.cacheDir, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), progress: o.progress });
+      const local = await scanFromEngines(ctx, ref!, imageSources(ctx.values['image-src'] as string | undefined), scanOpts);
+      if (local) ({ img, result } = local), (fromEngine = true);
+      else {
+        const { pullImage } = await import('../source/registry/index.js');
+        img = await pullImage(ref!, { platform: o.platform, cacheDir: o.cacheDir, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), progress: o.progress });
+      }
     }
-    const result = await scanImage(img, { ...o, explicitScanners: ctx.values.scanners !== undefined, onProgress: o.progress });
+    result ??= await scanImage(img, scanOpts);
     const { checkSignaturePolicy } = await import('../scan/signature-policy.js');
-    const sig = await checkSignaturePolicy(policy.policy, input ? undefined : ref, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
+    const sig = await checkSignaturePolicy(policy.policy, input || fromEngine ? undefined : ref, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
     result.findings.push(...sig.findings);
     (result.warnings ??= []).push(...sig.warnings);
     if (ctx.values['check-base']) {

@@ -2,6 +2,7 @@ import { analyzersFor } from '../analyze/registry.js';
 import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
 import { analyzeLayers } from '../source/layer-pool.js';
 import type { LayerCache } from '../source/layer-cache.js';
+import type { LayerResult } from '../source/layer-walk.js';
 import type { ResolvedImage } from '../source/types.js';
 import { imageFacts } from './image-facts.js';
 import { buildInventory } from './inventory.js';
@@ -26,6 +27,11 @@ export async function scanImage(img: ResolvedImage, opts: ImageScanOptions): Pro
     workers: opts.workers,
     onLayerDone: (i, _r, cached) => opts.onProgress?.(`layer ${++done}/${img.layers.length}${cached ? ' (cached)' : ''}`),
   });
+  return scanWalkedImage(img, layerResults, opts);
+}
+
+/** The rest of the pipeline once every layer was walked (here, or as it streamed past from an engine). */
+export async function scanWalkedImage(img: ResolvedImage, layerResults: LayerResult[], opts: ImageScanOptions): Promise<ScanResult> {
   const merged = mergeLayers(layerResults);
   const facts = imageFacts(img);
   const inv = buildInventory(merged);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
@@ -62,8 +63,27 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   if (verify && (typeof layer.diffID !== 'string' || !DIGEST.test(layer.diffID))) {
     throw inputError(`config's rootfs.diff_ids has no valid sha256 digest for this layer (${JSON.stringify(layer.diffID ?? null)})`, where);
   }
-  const head = await readRange(path, start);
-  const compression = detectCompression(head);
+  const compression = detectCompression(await readRange(path, start));
+  const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
+  const { result, diffID, storedDigest } = await walkLayerStream(layer, raw, compression, where, analyzers);
+  if (verify) {
+    if (layer.digest && storedDigest !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${storedDigest}, manifest says ${layer.digest}`, where);
+    if (diffID !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diffID}, config says ${layer.diffID}`, where);
+  }
+  return result;
+}
+
+/**
+ * The walk itself over any stream of a layer's stored bytes (a file range, or a layer passing by
+ * in an engine's `docker save` stream), returning the digests it hashed for the caller to check.
+ */
+export async function walkLayerStream(
+  layer: Pick<LayerBlob, 'diffID' | 'digest' | 'digestVerified'>,
+  raw: Readable,
+  compression: Compression,
+  where: string,
+  analyzers: Analyzer[],
+): Promise<{ result: LayerResult; diffID: string; storedDigest: string | undefined }> {
   const result: LayerResult = {
     diffID: layer.diffID,
     digest: layer.digest,
@@ -80,7 +100,6 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   const storedHash = compression === 'none' || layer.digestVerified ? undefined : createHash('sha256');
   const diffHash = createHash('sha256');
   const observers = analyzers.filter((a) => a.observe);
-  const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
   if (storedHash) raw.on('data', (c) => storedHash.update(c as Buffer));
   const dec = decompressor(compression);
   dec.on('data', (c: Buffer) => {
@@ -162,14 +181,10 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
     if (/unexpected end|premature close|truncated/i.test(msg)) throw inputError(`truncated or corrupt layer (${msg})`, where, e);
     throw inputError(`cannot read layer (${msg})`, where, e);
   }
-  if (verify) {
-    const diff = 'sha256:' + diffHash.digest('hex');
-    const stored = storedHash ? 'sha256:' + storedHash.digest('hex') : layer.digestVerified ? layer.digest : diff;
-    if (layer.digest && stored !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${stored}, manifest says ${layer.digest}`, where);
-    if (diff !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diff}, config says ${layer.diffID}`, where);
-  }
   // Docker and Podman run such layers (Go's archive/tar stops at the short end): so do we, once told.
   // No `where`: results are cached by diffID, and the path may differ on the next scan.
   if (framing.unterminated) result.warnings = [{ what: `layer ${layer.digest ?? layer.diffID} ends without tar end-of-archive blocks; read up to its last complete entry` }];
-  return result;
+  const diffID = 'sha256:' + diffHash.digest('hex');
+  const storedDigest = storedHash ? 'sha256:' + storedHash.digest('hex') : layer.digestVerified ? layer.digest : diffID;
+  return { result, diffID, storedDigest };
 }
