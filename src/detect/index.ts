@@ -5,11 +5,13 @@ import { schemeFor } from '../versions/index.js';
 import type { VersionScheme } from '../versions/types.js';
 import type { CvssScore } from '../vulndb/cvss.js';
 import { preferredScore } from '../vulndb/cvss.js';
-import { baseEcosystem } from '../vulndb/names.js';
-import type { AffectedRow, VulnDb } from '../vulndb/store.js';
+import { baseEcosystem, isRpmNamespace } from '../vulndb/names.js';
+import type { AffectedRow, EpssScore, KevDetails, VulnDb } from '../vulndb/store.js';
 import { dbAgeWarning } from '../vulndb/age.js';
 import { matchDistro, matchLanguage, type MatchResult, type RangeErrors } from './match.js';
-import { isOsPackage, keysOnBinaryNames, languageKey, osNamespace } from './namespace.js';
+import { distroLookupNames, distroVersion, isOsPackage, languageKey, osNamespace } from './namespace.js';
+import { epochTolerant, moduleStream } from './rpm-rules.js';
+import { enrich, type SeveritySource } from './enrich.js';
 import { memoScheme } from './memo-scheme.js';
 
 export { isOsPackage, languageKey, osNamespace, goVersion } from './namespace.js';
@@ -38,6 +40,12 @@ export interface VulnerabilityFinding extends Finding {
   /** Distro advisories that shipped the fix (DSA-…, DLA-…). */
   advisories?: string[];
   published?: string;
+  /** What decided `severity`: the vendor's rating, the record's CVSS, NVD, or CVE JSON 5. */
+  severitySource?: SeveritySource;
+  /** FIRST EPSS score of the CVE (the highest among the CVEs the record names). */
+  epss?: EpssScore;
+  /** Present when CISA lists the CVE as known exploited. */
+  kev?: KevDetails;
 }
 
 /**
@@ -73,7 +81,7 @@ export function detectVulnerabilities(
       let s: VersionScheme | null = null;
       try {
         const found = schemeFor(eco);
-        s = found ? memoScheme(found) : null;
+        s = found ? memoScheme(found.id === 'rpm' && osNs && isRpmNamespace(osNs) ? epochTolerant(found) : found) : null;
       } catch {
         s = null;
       }
@@ -96,10 +104,15 @@ export function detectVulnerabilities(
         continue;
       }
       namespace = osNs;
-      const binary = keysOnBinaryNames(osNs);
-      name = binary ? p.name : p.source?.name || p.name;
-      version = binary ? p.version : p.source?.version || p.version;
-      rows = [...db.affected(osNs, name), ...(wildcardNs ? db.affected(wildcardNs, name) : [])];
+      const names = distroLookupNames(osNs, p);
+      name = names.join('\0');
+      version = distroVersion(osNs, p);
+      rows = names.flatMap((n) => [...db.affected(osNs, n), ...(wildcardNs ? db.affected(wildcardNs, n) : [])]);
+      const stream = moduleStream(p);
+      if (stream !== undefined) {
+        rows = rows.filter((r) => !r.module || r.module === stream);
+        name += `\0${stream}`;
+      }
     } else {
       ({ namespace, name, version } = languageKey(p));
       rows = db.affected(namespace, name);
@@ -138,7 +151,7 @@ export function detectVulnerabilities(
       matched.set(key, matches);
     }
     if (matches.length === 0) continue;
-    findings.push(...dedupeAliases(matches.map(({ vulnId, m }) => toFinding(p, namespace, vulnId, m, db))));
+    findings.push(...dedupeAliases(matches.map(({ vulnId, m }) => toFinding(p, namespace, vulnId, m, db)), os_));
   }
 
   if (osSkipped && os) {
@@ -159,27 +172,29 @@ export function detectVulnerabilities(
 function toFinding(p: Package, namespace: string, vulnId: string, m: MatchResult, db: VulnDb): VulnerabilityFinding {
   const v = db.vuln(vulnId);
   // Records without scores of their own already carry their aliases' (borrowed at build time).
-  const cvss = v?.cvss ?? [];
-  const severity: Severity = m.severity ?? (v && v.severity !== 'UNKNOWN' ? v.severity : preferredScore(cvss)?.severity ?? 'UNKNOWN');
+  const e = enrich(db, vulnId, v, m.severity);
   const location = p.locations[0] ?? { path: p.purl };
-  const title = v?.title || firstLine(v?.description) || vulnId;
+  const title = e.title || firstLine(e.description) || vulnId;
   const f: VulnerabilityFinding = {
     kind: 'vulnerability',
     id: vulnId,
     aliases: v?.aliases ?? [],
-    severity,
+    severity: e.severity,
     title,
     target: location.path,
     location,
     fingerprint: fingerprint('vulnerability', vulnId, p.purl || `${p.ecosystem}/${p.name}@${p.version}`, location.path),
-    description: v?.description,
+    description: e.description,
     references: v?.references ?? [],
     package: { name: p.name, version: p.version, ecosystem: p.ecosystem, purl: p.purl, ...(p.source ? { source: p.source } : {}) },
-    installedVersion: p.source && isOsPackage(p) ? p.source.version || p.version : p.version,
+    installedVersion: isOsPackage(p) ? distroVersion(namespace, p) : p.version,
     status: m.status,
-    cvss,
+    cvss: e.cvss,
     namespace,
   };
+  if (e.severitySource) f.severitySource = e.severitySource;
+  if (e.epss) f.epss = e.epss;
+  if (e.kev) f.kev = e.kev;
   if (m.fixedVersion) {
     f.fixedVersion = m.fixedVersion;
     f.fix = `upgrade ${p.name} to ${m.fixedVersion}`;
@@ -219,17 +234,26 @@ function npmAdvisoryKeys(refs: string[] | undefined): string[] {
  * GHSA-…, two records sharing a CVE, a GHSA and a Node.js WG advisory pointing at the same npm
  * advisory) collapse into the higher-ranked one, aliases merged.
  */
-export function dedupeAliases(list: VulnerabilityFinding[]): VulnerabilityFinding[] {
+export function dedupeAliases(list: VulnerabilityFinding[], distro = false): VulnerabilityFinding[] {
   if (list.length < 2) return list;
+  // Distro advisories (ALAS-…, ELSA-…) each ship their own fix and often share CVEs: they merge
+  // only with a record that names them directly, never through a shared CVE.
+  const linked = (f: VulnerabilityFinding, names: Set<string>, k: { f: VulnerabilityFinding; names: Set<string> }) =>
+    distro ? names.has(k.f.id) || k.f.aliases.includes(f.id) : [...names].some((n) => k.names.has(n));
   const sorted = [...list].sort((a, b) => idRank(a.id) - idRank(b.id) || a.id.localeCompare(b.id));
   const kept: { f: VulnerabilityFinding; names: Set<string> }[] = [];
   for (const f of sorted) {
     const names = new Set([f.id, ...f.aliases, ...npmAdvisoryKeys(f.references)]);
-    const into = kept.find((k) => [...names].some((n) => k.names.has(n)));
+    const into = kept.find((k) => linked(f, names, k));
     if (into) {
       for (const n of names) into.names.add(n);
       into.f.aliases = [...new Set([...into.f.aliases, ...names])].filter((a) => a !== into.f.id && !a.startsWith('npm-advisory:')).sort();
-      if (into.f.severity === 'UNKNOWN' && f.severity !== 'UNKNOWN') into.f.severity = f.severity;
+      if (into.f.severity === 'UNKNOWN' && f.severity !== 'UNKNOWN') {
+        into.f.severity = f.severity;
+        if (f.severitySource) into.f.severitySource = f.severitySource;
+      }
+      if (f.kev && !into.f.kev) into.f.kev = f.kev;
+      if (f.epss && (!into.f.epss || f.epss.score > into.f.epss.score)) into.f.epss = f.epss;
       if (into.f.cvss.length === 0) into.f.cvss = f.cvss;
     } else {
       kept.push({ f: { ...f, aliases: [...f.aliases].sort() }, names });

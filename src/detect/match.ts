@@ -114,7 +114,13 @@ export function matchDistro(scheme: VersionScheme, version: string, rows: Affect
     } catch {
       return undefined;
     }
-    return below ? { status: 'fixed', fixedVersion: min, severity, note, advisories } : undefined;
+    if (!below) return undefined;
+    // A fixed row that states its vulnerable range (Mariner's "> 1.19.0, < 1.20.7-1") also
+    // bounds it from below.
+    const fixedRows = use.filter((r) => r.status === 'fixed');
+    const bounded = fixedRows.every((r) => r.ranges.some((x) => x.type === 'native'));
+    if (bounded && !fixedRows.some((r) => anyRange(scheme, version, r, errors))) return undefined;
+    return { status: 'fixed', fixedVersion: min, severity, note, advisories };
   }
   if (use.some((r) => r.status === 'not_affected')) return undefined;
   const open = use.find((r) => r.status && r.status !== 'fixed' && anyRange(scheme, version, r, errors));

@@ -1,5 +1,5 @@
 import type { OSInfo, Package } from '../core/types.js';
-import { alpineNamespace, canonicalEcosystem, DEBIAN_CODENAMES, debianNamespace, normalizePackageName } from '../vulndb/names.js';
+import { canonicalEcosystem, distroNamespace, isRpmNamespace, normalizePackageName } from '../vulndb/names.js';
 
 /** Ecosystems of OS package managers: finalised (Debian, Alpine…) and neutral (dpkg, apk, rpm). */
 const OS_ECOSYSTEMS = new Set(
@@ -13,38 +13,26 @@ export function isOsPackage(p: Package): boolean {
 
 /**
  * The DB namespace of an OS release: "Debian:12" (from the codename, else the major version),
- * "Alpine:v3.19". Other families are named "<Family>:<version>" and simply find no rows until a
- * feed for them is loaded.
+ * "Alpine:v3.19", "Ubuntu:22.04:LTS", "Red Hat:9" (CentOS too), "Amazon Linux:2", "SUSE:15.5",
+ * "Photon OS:4.0", "Mariner:2.0", "Wolfi" (see distroNamespace).
  */
 export function osNamespace(os: OSInfo): string {
-  const family = os.family.toLowerCase();
-  if (family === 'debian') {
-    const code = (os.codename ?? '').toLowerCase().split('/')[0];
-    if (code && DEBIAN_CODENAMES[code]) return debianNamespace(code);
-    const major = /^(\d+)/.exec(os.version ?? '')?.[1];
-    if (major) return `Debian:${major}`;
-    return debianNamespace(code || os.version || 'sid');
-  }
-  if (family === 'alpine') return alpineNamespace(os.version || 'edge');
-  const major = /^(\d+)/.exec(os.version ?? '')?.[1] ?? os.version;
-  // OSV names these releases by major version (AlmaLinux:9, Rocky Linux:8).
-  if (family === 'alma' || family === 'almalinux') return `AlmaLinux:${major}`;
-  if (family === 'rocky') return `Rocky Linux:${major}`;
-  if (family === 'ubuntu') {
-    // OSV: "Ubuntu:22.04:LTS" for long-term releases (even years, .04), "Ubuntu:23.10" otherwise.
-    const m = /^(\d\d)\.(\d\d)/.exec(os.version ?? '');
-    if (m) return `Ubuntu:${m[1]}.${m[2]}${Number(m[1]) % 2 === 0 && m[2] === '04' ? ':LTS' : ''}`;
-  }
-  const name = family.charAt(0).toUpperCase() + family.slice(1);
-  return `${name}:${os.version}`;
+  return distroNamespace(os.family, os.version ?? '', os.codename);
 }
 
 /**
- * Distro feeds keyed on binary package names (the AlmaLinux / Rocky OSV advisories list every
- * binary rpm); Debian and Alpine feeds are keyed on the source package.
+ * The names an OS package is looked up by. Debian, Ubuntu and Alpine feeds are keyed on the
+ * source package; rpm vendors publish binary names (Amazon, Oracle, AlmaLinux, Rocky) or source
+ * names (Red Hat, Mariner, Photon), so rpm packages are looked up by both.
  */
-export function keysOnBinaryNames(namespace: string): boolean {
-  return namespace.startsWith('AlmaLinux:') || namespace.startsWith('Rocky Linux:');
+export function distroLookupNames(namespace: string, p: Package): string[] {
+  if (!isRpmNamespace(namespace)) return [p.source?.name || p.name];
+  return p.source?.name && p.source.name !== p.name ? [p.name, p.source.name] : [p.name];
+}
+
+/** The version compared for an OS package: the source version for source-keyed feeds, the binary EVR for rpm. */
+export function distroVersion(namespace: string, p: Package): string {
+  return isRpmNamespace(namespace) ? p.version : p.source?.version || p.version;
 }
 
 /** Namespace, lookup name and version the DB is queried with for a language package. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PackageURL } from 'packageurl-js';
 import { inputError } from '../core/errors.js';
 import type { OSInfo, Package } from '../core/types.js';
+import { familyFromId, familyInfo, osFromDistroQualifier, osFromName } from '../analyze/os/index.js';
 
 /** An SBOM read back into an inventory: the `coastguard sbom FILE` source. */
 export interface SbomInventory {
@@ -14,12 +15,20 @@ export interface SbomInventory {
 
 // purl type → OSV ecosystem for language packages.
 const LANG: Record<string, string> = { npm: 'npm', pypi: 'PyPI', maven: 'Maven', golang: 'Go', gem: 'RubyGems', cargo: 'crates.io', composer: 'Packagist', nuget: 'NuGet', hex: 'Hex', pub: 'Pub', swift: 'SwiftURL' };
-// purl namespace of OS packages → OSV ecosystem.
-const OS: Record<string, string> = { debian: 'Debian', ubuntu: 'Ubuntu', alpine: 'Alpine', wolfi: 'Wolfi', chainguard: 'Chainguard', redhat: 'Red Hat', rocky: 'Rocky Linux', almalinux: 'AlmaLinux', amazon: 'Amazon Linux', suse: 'SUSE', opensuse: 'openSUSE', fedora: 'Fedora', centos: 'CentOS' };
+// purl namespace of OS packages → OSV ecosystem (the namespace is an os-release ID or a family name).
+const osEcosystem = (ns: string): string | undefined =>
+  ({ suse: 'SUSE', opensuse: 'openSUSE', almalinux: 'AlmaLinux' })[ns] ?? familyInfo(familyFromId(ns))?.ecosystem;
 
 /** Source-package properties: ours and Trivy's (checked on a Trivy-written SBOM fixture). */
 const SOURCE_NAME = ['coastguard:package:source-name', 'aquasecurity:trivy:SrcName'];
 const SOURCE_VERSION = ['coastguard:package:source-version', 'aquasecurity:trivy:SrcVersion'];
+const MODULARITY = ['coastguard:package:modularity-label', 'aquasecurity:trivy:Modularitylabel'];
+
+/** rpm `upstream` qualifiers name the source RPM file (syft): "openssl-1.0.2k-24.amzn2.src.rpm". */
+function sourceRpm(upstream: string): [string, string] | undefined {
+  const m = /^(.+)-([^-]+)-([^-]+)\.src\.rpm$/.exec(upstream);
+  return m ? [m[1], `${m[2]}-${m[3]}`] : undefined;
+}
 
 function packageFromPurl(purl: string, props: Map<string, string>, where: string): Package | undefined {
   let p: PackageURL;
@@ -34,7 +43,7 @@ function packageFromPurl(purl: string, props: Map<string, string>, where: string
   let ecosystem: string | undefined;
   let version = p.version;
   if (p.type === 'deb' || p.type === 'apk' || p.type === 'rpm') {
-    ecosystem = OS[(p.namespace ?? '').toLowerCase()] ?? p.type;
+    ecosystem = osEcosystem((p.namespace ?? '').toLowerCase()) ?? p.type;
     if (p.type === 'rpm' && q.epoch && !version.includes(':')) version = `${q.epoch}:${version}`;
   } else {
     ecosystem = LANG[p.type];
@@ -44,8 +53,14 @@ function packageFromPurl(purl: string, props: Map<string, string>, where: string
   const pick = (keys: string[]) => keys.map((k) => props.get(k)).find(Boolean);
   let sourceName = pick(SOURCE_NAME);
   let sourceVersion = pick(SOURCE_VERSION);
+  // Trivy splits an rpm source version into SrcEpoch, SrcVersion and SrcRelease.
+  const release = props.get('aquasecurity:trivy:SrcRelease');
+  const epoch = props.get('aquasecurity:trivy:SrcEpoch');
+  if (sourceVersion && release) sourceVersion = `${sourceVersion}-${release}`;
+  if (sourceVersion && epoch && epoch !== '0') sourceVersion = `${epoch}:${sourceVersion}`;
   // purl spec: `upstream=name@version` (or just name) names the source package of a deb/rpm/apk.
-  if (!sourceName && q.upstream) [sourceName, sourceVersion] = q.upstream.split('@');
+  if (!sourceName && q.upstream) [sourceName, sourceVersion] = (p.type === 'rpm' && sourceRpm(q.upstream)) || q.upstream.split('@');
+  const modularityLabel = pick(MODULARITY);
   return {
     name,
     version,
@@ -55,6 +70,7 @@ function packageFromPurl(purl: string, props: Map<string, string>, where: string
     locations: [{ path: props.get('coastguard:location:path') ?? where }],
     licenses: [],
     arch: q.arch,
+    ...(modularityLabel ? { meta: { modularityLabel } } : {}),
   };
 }
 
@@ -68,7 +84,7 @@ interface CdxComponent {
   components?: CdxComponent[];
 }
 
-/** The `distro` qualifier of OS package purls: `debian-12.5` (deb, rpm) or `3.19.1` (apk). */
+/** The `distro` qualifier of OS package purls: `debian-12.5`, `cbl-mariner-2.0`, `amzn-2` (deb, rpm) or `3.19.1` (apk). */
 function distroFromPurls(purls: string[]): OSInfo | undefined {
   for (const s of purls) {
     let p: PackageURL;
@@ -79,9 +95,8 @@ function distroFromPurls(purls: string[]): OSInfo | undefined {
     }
     const d = (p.qualifiers as Record<string, string> | undefined)?.distro;
     if (!d || !['deb', 'apk', 'rpm'].includes(p.type)) continue;
-    const m = /^([a-z]+)-(\d.*)$/.exec(d);
-    if (m) return { family: m[1], version: m[2] };
-    if (p.namespace) return { family: p.namespace.toLowerCase(), version: d };
+    const os = osFromDistroQualifier(d, p.namespace);
+    if (os) return os;
   }
   return undefined;
 }
@@ -110,7 +125,7 @@ export function readSbom(path: string): SbomInventory {
   if (doc.bomFormat === 'CycloneDX') {
     const walk = (list: CdxComponent[] | undefined) => {
       for (const c of list ?? []) {
-        if (c.type === 'operating-system') os = { family: (c.name ?? '').toLowerCase(), version: c.version ?? '', name: c.description };
+        if (c.type === 'operating-system') os = osFromName(c.name ?? '', c.version ?? '', c.description) ?? os;
         else add(c.purl, new Map((c.properties ?? []).map((x) => [x.name, x.value])));
         walk(c.components);
       }
@@ -123,7 +138,7 @@ export function readSbom(path: string): SbomInventory {
   if (typeof doc.spdxVersion === 'string') {
     for (const p of (doc.packages as { name?: string; versionInfo?: string; primaryPackagePurpose?: string; sourceInfo?: string; externalRefs?: { referenceType: string; referenceLocator: string }[] }[]) ?? []) {
       if (p.primaryPackagePurpose === 'OPERATING_SYSTEM' || p.primaryPackagePurpose === 'OPERATING-SYSTEM') {
-        os = { family: (p.name ?? '').toLowerCase(), version: p.versionInfo ?? '' };
+        os = osFromName(p.name ?? '', p.versionInfo ?? '') ?? os;
         continue;
       }
       if (p.primaryPackagePurpose === 'CONTAINER') continue;

@@ -6,7 +6,7 @@ import type { Severity } from '../core/severity.js';
 import { preferredScore, scoreVector, severityFromScore, type CvssScore } from './cvss.js';
 import { loadSource, type SourceStats } from './feeds/index.js';
 import { DB_SCHEMA_VERSION, INDEX_SQL, SCHEMA_SQL } from './schema.js';
-import type { AffectedEntry, FeedSink, VulnRecord } from './types.js';
+import type { AffectedEntry, Enrichment, EpssEntry, FeedSink, KevEntry, VulnRecord } from './types.js';
 
 export interface BuildSource {
   /** Local file or directory to read. */
@@ -126,6 +126,9 @@ class Writer implements FeedSink {
   private readonly insAffected;
   private readonly insSource;
   private readonly fillTitle;
+  private readonly insEnrich;
+  private readonly insEpss;
+  private readonly insKev;
 
   constructor(private readonly db: Database.Database) {
     this.insVuln = db.prepare(
@@ -135,8 +138,25 @@ class Writer implements FeedSink {
     this.fillTitle = db.prepare('UPDATE vulns SET title = ? WHERE id = ? AND title IS NULL');
     this.insAlias = db.prepare('INSERT OR IGNORE INTO aliases (alias, vuln_id) VALUES (?, ?)');
     this.insAffected = db.prepare(
-      `INSERT INTO affected (namespace, package, vuln_id, ranges, status, fixed, severity, note, advisories, source_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO affected (namespace, package, vuln_id, ranges, status, fixed, severity, note, advisories, source_id, module)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // NVD over CVE JSON 5 for the same id; within one source, the first record wins.
+    this.insEnrich = db.prepare(
+      `INSERT INTO enrichment (id, source, title, description, severity, cvss, published, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET source = excluded.source, title = coalesce(excluded.title, title),
+         description = excluded.description, severity = excluded.severity, cvss = excluded.cvss,
+         published = excluded.published, modified = excluded.modified
+       WHERE excluded.source = 'nvd' AND source = 'cve'`,
+    );
+    // A newer EPSS day replaces an older one; KEV entries are facts, the first kept.
+    this.insEpss = db.prepare(
+      `INSERT INTO epss (cve, score, percentile, date) VALUES (?, ?, ?, ?)
+       ON CONFLICT (cve) DO UPDATE SET score = excluded.score, percentile = excluded.percentile, date = excluded.date
+       WHERE coalesce(excluded.date, '') >= coalesce(date, '')`,
+    );
+    this.insKev = db.prepare(
+      `INSERT OR IGNORE INTO kev (cve, date_added, due_date, vendor_project, product, name, required_action, ransomware) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insSource = db.prepare(
       `INSERT INTO sources (id, location, formats, files, records, skipped, sha256, size, fetched_at, etag, last_modified)
@@ -174,11 +194,7 @@ class Writer implements FeedSink {
       this.bare.delete(rec.id); // a full record replaces a bare distro entry
     } else if (opts.minimal) this.bare.add(rec.id);
     this.ids.add(rec.id);
-    const scores: CvssScore[] = [];
-    for (const c of rec.cvss) {
-      const s = scoreVector(c.vector, c.source);
-      if (s && !scores.some((x) => x.vector === s.vector)) scores.push(s);
-    }
+    const scores = scoreAll(rec.cvss);
     const vendor = rec.vendorSeverity && rec.vendorSeverity !== 'UNKNOWN' ? rec.vendorSeverity : undefined;
     let severity: Severity = vendor ?? preferredScore(scores)?.severity ?? 'UNKNOWN';
     if (severity === 'UNKNOWN' && rec.bareScores?.length) {
@@ -205,7 +221,7 @@ class Writer implements FeedSink {
   affected(a: AffectedEntry): void {
     const ranges = JSON.stringify(a.ranges);
     const fixed = JSON.stringify(a.fixed);
-    const key = `${a.namespace}\0${a.package}\0${a.vulnId}\0${ranges}\0${a.status ?? ''}\0${fixed}\0${(a.advisories ?? []).join(',')}`;
+    const key = `${a.namespace}\0${a.package}\0${a.vulnId}\0${ranges}\0${a.status ?? ''}\0${fixed}\0${(a.advisories ?? []).join(',')}\0${a.module ?? ''}`;
     if (this.rowKeys.has(key)) return;
     this.rowKeys.add(key);
     this.insAffected.run(
@@ -219,12 +235,45 @@ class Writer implements FeedSink {
       a.note ?? null,
       a.advisories?.length ? JSON.stringify(a.advisories) : null,
       this.sourceId,
+      a.module || null,
     );
+  }
+
+  enrich(e: Enrichment): void {
+    const scores = scoreAll(e.cvss);
+    this.insEnrich.run(
+      e.id,
+      e.source,
+      e.title ?? null,
+      e.description ?? null,
+      preferredScore(scores)?.severity ?? 'UNKNOWN',
+      JSON.stringify(scores),
+      e.published ?? null,
+      e.modified ?? null,
+    );
+  }
+
+  epss(e: EpssEntry): void {
+    this.insEpss.run(e.cve, e.score, e.percentile, e.date ?? null);
+  }
+
+  kev(e: KevEntry): void {
+    this.insKev.run(e.cve, e.dateAdded, e.dueDate ?? null, e.vendorProject ?? null, e.product ?? null, e.name ?? null, e.requiredAction ?? null, e.knownRansomwareCampaignUse ?? null);
   }
 
   warn(what: string, where: string): void {
     this.warnings.push({ what, where });
   }
+}
+
+/** Scores each vector once (a vector given twice is one score); vectors the calculator rejects are dropped. */
+function scoreAll(vectors: { vector: string; source?: string }[]): CvssScore[] {
+  const scores: CvssScore[] = [];
+  for (const c of vectors) {
+    const s = scoreVector(c.vector, c.source);
+    if (s && !scores.some((x) => x.vector === s.vector)) scores.push(s);
+  }
+  return scores;
 }
 
 /**

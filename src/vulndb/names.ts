@@ -72,3 +72,79 @@ export function alpineNamespace(version: string): string {
   const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
   return m ? `Alpine:v${m[1]}.${m[2]}` : `Alpine:${version.trim()}`;
 }
+
+/**
+ * The DB namespace of a distribution release, for feeds (at build time) and images (at scan time)
+ * alike: one spelling per release, so OSV, vunnel and native feeds of the same release share rows.
+ * `family` is the os family (src/analyze/os/families.ts): "ubuntu", "redhat", "amazon", "alma"…
+ * Minor releases fold into the major where the vendor publishes per major (RHEL family, Amazon);
+ * Ubuntu and SUSE keep major.minor; Photon and Mariner major.0; Wolfi and Chainguard are rolling.
+ */
+export function distroNamespace(family: string, version: string, codename?: string): string {
+  const f = family.toLowerCase();
+  const v = (version ?? '').trim();
+  const major = /^(\d+)/.exec(v)?.[1];
+  const minor = /^\d+\.(\d+)/.exec(v)?.[1];
+  switch (f) {
+    case 'debian': {
+      const code = (codename ?? '').toLowerCase().split('/')[0];
+      if (code && DEBIAN_CODENAMES[code]) return debianNamespace(code);
+      if (major) return `Debian:${major}`;
+      return debianNamespace(code || v || 'sid');
+    }
+    case 'ubuntu': {
+      // OSV: "Ubuntu:22.04:LTS" for long-term releases (even years, .04), "Ubuntu:23.10" otherwise.
+      const m = /^(\d\d)\.(\d\d)/.exec(v);
+      if (m) return `Ubuntu:${m[1]}.${m[2]}${Number(m[1]) % 2 === 0 && m[2] === '04' ? ':LTS' : ''}`;
+      return `Ubuntu:${v}`;
+    }
+    case 'alpine':
+      return alpineNamespace(v || 'edge');
+    case 'wolfi':
+      return 'Wolfi';
+    case 'chainguard':
+      return 'Chainguard';
+  }
+  // Extended-support streams ("8.6+eus") are their own namespace, never the plain major.
+  if (v.includes('+')) return `${FAMILY_ECOSYSTEM[f] ?? f}:${v}`;
+  switch (f) {
+    case 'redhat':
+    case 'centos': // CentOS images are checked against Red Hat's data, as Trivy and Grype do
+      return `Red Hat:${major ?? v}`;
+    case 'alma':
+      return `AlmaLinux:${major ?? v}`;
+    case 'rocky':
+      return `Rocky Linux:${major ?? v}`;
+    case 'oracle':
+      return `Oracle Linux:${major ?? v}`;
+    case 'fedora':
+      return `Fedora:${major ?? v}`;
+    case 'amazon': {
+      // Amazon Linux 1 calls its releases 2017.09, 2018.03; 2 is "2"; then 2022, 2023 (2023.3.2024…).
+      const n = Number(major);
+      if (n >= 2011 && n <= 2018) return 'Amazon Linux:1';
+      return `Amazon Linux:${major ?? v}`;
+    }
+    case 'sles':
+    case 'sle-micro':
+      return `SUSE:${major ?? v}${minor && minor !== '0' ? `.${minor}` : ''}`;
+    case 'photon':
+    case 'cbl-mariner':
+    case 'azurelinux':
+      return `${FAMILY_ECOSYSTEM[f]}:${major ? `${major}.${minor ?? '0'}` : v}`;
+  }
+  const name = FAMILY_ECOSYSTEM[f] ?? f.charAt(0).toUpperCase() + f.slice(1);
+  return `${name}:${v}`;
+}
+
+/** Namespace prefixes of the same families (the OSV ecosystem names). */
+const FAMILY_ECOSYSTEM: Record<string, string> = {
+  redhat: 'Red Hat', centos: 'Red Hat', alma: 'AlmaLinux', rocky: 'Rocky Linux', oracle: 'Oracle Linux', fedora: 'Fedora',
+  amazon: 'Amazon Linux', sles: 'SUSE', 'sle-micro': 'SUSE', 'opensuse-leap': 'openSUSE', 'opensuse-tumbleweed': 'openSUSE',
+  photon: 'Photon OS', 'cbl-mariner': 'Mariner', azurelinux: 'Azure Linux',
+};
+
+/** Namespaces whose packages are rpms: looked up by binary and by source name (vendors publish either). */
+export function isRpmNamespace(namespace: string): boolean {
+  return /^(Red Hat|AlmaLinux|Rocky Linux|Oracle Linux|Fedora|Amazon Linux|SUSE|openSUSE|Photon OS|Mariner|Azure Linux)(:|$)/.test(namespace);
+}

@@ -1,4 +1,8 @@
-/** Bump on any incompatible change; a scan refuses a DB of another version (exit code 4). */
+/**
+ * Bump on any incompatible change; a scan refuses a DB of another version (exit code 4). The
+ * enrichment / epss / kev tables and affected.module were added without a bump: a DB built before
+ * them still opens (the store sees they are missing and does without).
+ */
 export const DB_SCHEMA_VERSION = 1;
 
 /**
@@ -45,8 +49,30 @@ CREATE TABLE affected (
   severity TEXT,
   note TEXT,
   advisories TEXT,              -- JSON string[]
-  source_id INTEGER NOT NULL
+  source_id INTEGER NOT NULL,
+  module TEXT                   -- RHEL module stream ("python38:3.8"); NULL = not modular
 );
+CREATE TABLE enrichment (       -- NVD / CVE JSON 5: used only where a finding's own feed is silent
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,         -- nvd | cve
+  title TEXT,
+  description TEXT,
+  severity TEXT NOT NULL,       -- from the scored CVSS (v3.x, then v4, then v2)
+  cvss TEXT NOT NULL,           -- JSON CvssScore[]
+  published TEXT,
+  modified TEXT
+);
+CREATE TABLE epss (cve TEXT PRIMARY KEY, score REAL NOT NULL, percentile REAL NOT NULL, date TEXT) WITHOUT ROWID;
+CREATE TABLE kev (
+  cve TEXT PRIMARY KEY,
+  date_added TEXT NOT NULL,
+  due_date TEXT,
+  vendor_project TEXT,
+  product TEXT,
+  name TEXT,
+  required_action TEXT,
+  ransomware TEXT
+) WITHOUT ROWID;
 CREATE TABLE namespaces (namespace TEXT PRIMARY KEY, packages INTEGER NOT NULL, rows INTEGER NOT NULL) WITHOUT ROWID;
 `;
 

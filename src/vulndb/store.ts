@@ -29,6 +29,35 @@ export interface AffectedRow {
   severity?: Severity;
   note?: string;
   advisories: string[];
+  /** RHEL module stream ("python38:3.8"); undefined for non-modular rows. */
+  module?: string;
+}
+
+/** NVD / CVE JSON 5 data for one CVE (scores computed at build time). */
+export interface EnrichmentDetails {
+  id: string;
+  source: 'nvd' | 'cve';
+  title?: string;
+  description?: string;
+  severity: Severity;
+  cvss: CvssScore[];
+  published?: string;
+}
+
+export interface EpssScore {
+  score: number;
+  percentile: number;
+  date?: string;
+}
+
+export interface KevDetails {
+  dateAdded: string;
+  dueDate?: string;
+  vendorProject?: string;
+  product?: string;
+  name?: string;
+  requiredAction?: string;
+  knownRansomwareCampaignUse?: string;
 }
 
 export interface DbSourceInfo {
@@ -63,6 +92,10 @@ export interface VulnDb {
   vuln(id: string): VulnDetails | undefined;
   /** Records that name `alias` among their aliases (used to borrow CVSS for bare distro CVEs). */
   byAlias(alias: string): VulnDetails[];
+  /** NVD / CVE JSON 5 enrichment for a CVE id (undefined when absent, or in a DB built before enrichment existed). */
+  enrichment(cve: string): EnrichmentDetails | undefined;
+  epss(cve: string): EpssScore | undefined;
+  kev(cve: string): KevDetails | undefined;
   hasNamespace(namespace: string): boolean;
   info(): DbInfo;
   close(): void;
@@ -135,6 +168,9 @@ class SqliteVulnDb implements VulnDb {
   private readonly vulnCache = new Map<string, VulnDetails | undefined>();
   private readonly rowCache = new Map<string, AffectedRow[]>();
   private readonly aliasCache = new Map<string, string[]>();
+  private readonly qEnrich;
+  private readonly qEpss;
+  private readonly qKev;
 
   constructor(
     private readonly db: Database.Database,
@@ -143,7 +179,15 @@ class SqliteVulnDb implements VulnDb {
     private readonly size: number,
   ) {
     this.builtAt = new Date(meta.get('built_at') ?? 0);
-    this.qAffected = db.prepare('SELECT namespace, package, vuln_id, ranges, status, fixed, severity, note, advisories FROM affected WHERE namespace = ? AND package = ?');
+    // Tables and columns added after schema 1 shipped: a DB built before them simply lacks the data.
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const hasModule = (db.prepare('PRAGMA table_info(affected)').all() as { name: string }[]).some((c) => c.name === 'module');
+    this.qAffected = db.prepare(
+      `SELECT namespace, package, vuln_id, ranges, status, fixed, severity, note, advisories${hasModule ? ', module' : ''} FROM affected WHERE namespace = ? AND package = ?`,
+    );
+    this.qEnrich = tables.has('enrichment') ? db.prepare('SELECT * FROM enrichment WHERE id = ?') : undefined;
+    this.qEpss = tables.has('epss') ? db.prepare('SELECT score, percentile, date FROM epss WHERE cve = ?') : undefined;
+    this.qKev = tables.has('kev') ? db.prepare('SELECT * FROM kev WHERE cve = ?') : undefined;
     this.qVuln = db.prepare('SELECT * FROM vulns WHERE id = ?');
     this.qAlias = db.prepare('SELECT vuln_id FROM aliases WHERE alias = ?');
     this.namespaces = new Set((db.prepare('SELECT namespace FROM namespaces').all() as { namespace: string }[]).map((r) => r.namespace));
@@ -163,6 +207,7 @@ class SqliteVulnDb implements VulnDb {
       severity: (r.severity ?? undefined) as Severity | undefined,
       note: r.note ?? undefined,
       advisories: r.advisories ? (JSON.parse(r.advisories) as string[]) : [],
+      ...(r.module ? { module: r.module } : {}),
     }));
     this.rowCache.set(key, rows);
     return rows;
@@ -194,6 +239,38 @@ class SqliteVulnDb implements VulnDb {
       this.aliasCache.set(alias, ids);
     }
     return ids.map((id) => this.vuln(id)).filter((v): v is VulnDetails => !!v);
+  }
+
+  enrichment(cve: string): EnrichmentDetails | undefined {
+    const r = this.qEnrich && this.wrap(() => this.qEnrich!.get(cve) as Record<string, string | null> | undefined);
+    if (!r) return undefined;
+    return {
+      id: r.id as string,
+      source: r.source as 'nvd' | 'cve',
+      title: r.title ?? undefined,
+      description: r.description ?? undefined,
+      severity: r.severity as Severity,
+      cvss: JSON.parse(r.cvss as string) as CvssScore[],
+      published: r.published ?? undefined,
+    };
+  }
+
+  epss(cve: string): EpssScore | undefined {
+    const r = this.qEpss && this.wrap(() => this.qEpss!.get(cve) as { score: number; percentile: number; date: string | null } | undefined);
+    return r ? { score: r.score, percentile: r.percentile, ...(r.date ? { date: r.date } : {}) } : undefined;
+  }
+
+  kev(cve: string): KevDetails | undefined {
+    const r = this.qKev && this.wrap(() => this.qKev!.get(cve) as Record<string, string | null> | undefined);
+    if (!r) return undefined;
+    const k: KevDetails = { dateAdded: r.date_added as string };
+    if (r.due_date) k.dueDate = r.due_date;
+    if (r.vendor_project) k.vendorProject = r.vendor_project;
+    if (r.product) k.product = r.product;
+    if (r.name) k.name = r.name;
+    if (r.required_action) k.requiredAction = r.required_action;
+    if (r.ransomware) k.knownRansomwareCampaignUse = r.ransomware;
+    return k;
   }
 
   hasNamespace(namespace: string): boolean {

@@ -62,6 +62,40 @@ export interface AffectedEntry {
   note?: string;
   /** Distro advisories that shipped the fix (DSA-5523-1, DLA-…). */
   advisories?: string[];
+  /** RHEL module stream the row applies to ("python38:3.8"); only packages of that stream match. */
+  module?: string;
+}
+
+/** Text and scores for a CVE from a general source (NVD, CVE JSON 5), used when the finding's own feed has none. */
+export interface Enrichment {
+  id: string;
+  /** "nvd" or "cve"; NVD wins over CVE JSON 5 for the same id. */
+  source: 'nvd' | 'cve';
+  title?: string;
+  description?: string;
+  cvss: { vector: string; source?: string }[];
+  published?: string;
+  modified?: string;
+}
+
+/** FIRST EPSS: the probability of exploitation activity in the next 30 days, and its percentile. */
+export interface EpssEntry {
+  cve: string;
+  score: number;
+  percentile: number;
+  date?: string;
+}
+
+/** CISA Known Exploited Vulnerabilities catalogue entry. */
+export interface KevEntry {
+  cve: string;
+  dateAdded: string;
+  dueDate?: string;
+  vendorProject?: string;
+  product?: string;
+  name?: string;
+  requiredAction?: string;
+  knownRansomwareCampaignUse?: string;
 }
 
 /** Where build output goes; feeds call it as they parse. */
@@ -73,5 +107,9 @@ export interface FeedSink {
    */
   vuln(rec: VulnRecord, opts?: { shared?: boolean; minimal?: boolean }): boolean;
   affected(a: AffectedEntry): void;
+  /** NVD / CVE JSON 5 text and scores for a CVE. */
+  enrich(e: Enrichment): void;
+  epss(e: EpssEntry): void;
+  kev(e: KevEntry): void;
   warn(what: string, where: string): void;
 }

@@ -62,6 +62,19 @@ const ID_TO_FAMILY: Record<string, string> = {
   photon: 'photon',
   mariner: 'cbl-mariner',
   azurelinux: 'azurelinux',
+  // The family names other tools write (Trivy's OS names, syft's purl distro qualifiers).
+  alma: 'alma',
+  amazon: 'amazon',
+  amazonlinux: 'amazon',
+  oracle: 'oracle',
+  oraclelinux: 'oracle',
+  redhat: 'redhat',
+  rockylinux: 'rocky',
+  'cbl-mariner': 'cbl-mariner',
+  'suse linux enterprise server': 'sles',
+  'suse linux enterprise micro': 'sle-micro',
+  'opensuse.leap': 'opensuse-leap',
+  'opensuse.tumbleweed': 'opensuse-tumbleweed',
 };
 
 export function familyFromId(id: string): string {

@@ -8,3 +8,4 @@ export { familyInfo, familyFromId } from './families.js';
 import { osReleaseAnalyzer } from './analyzer.js';
 import type { Analyzer } from '../types.js';
 export const osAnalyzers: Analyzer[] = [osReleaseAnalyzer];
+export { osFromName, osFromDistroQualifier } from './from-name.js';

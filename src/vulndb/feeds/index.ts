@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import yauzl from 'yauzl';
@@ -8,6 +9,10 @@ import type { FeedSink } from '../types.js';
 import * as alpine from './alpine.js';
 import * as debianList from './debian-list.js';
 import * as debianTracker from './debian-tracker.js';
+import * as epss from './epss.js';
+import * as kev from './kev.js';
+import * as nvd from './nvd.js';
+import * as vunnelOs from './vunnel-os.js';
 import { FeedError } from './errors.js';
 import * as wg from './nodejs-wg.js';
 import * as osv from './osv.js';
@@ -44,6 +49,11 @@ export function parseDocument(doc: unknown, where: string, sink: FeedSink): { fo
   if (typeof (doc as { identifier?: unknown })?.identifier === 'string' && osv.looksLikeOsv(item)) {
     return { format: osv.id, records: osv.parseOsv(item, where, sink) ? 1 : 0 };
   }
+  if (vunnelOs.looksLikeVunnelOs(doc)) return { format: vunnelOs.id, records: vunnelOs.parseVunnelOs(doc, where, sink) };
+  if (nvd.looksLikeNvd(doc)) return { format: nvd.id, records: nvd.parseNvd(doc, where, sink) };
+  if (nvd.looksLikeCve5(doc)) return { format: 'cve5', records: nvd.parseCve5(doc, where, sink) };
+  if (epss.looksLikeVunnelEpss(doc)) return { format: epss.id, records: epss.parseVunnelEpss(doc, where, sink) };
+  if (kev.looksLikeKev(doc)) return { format: kev.id, records: kev.parseKev(doc, where, sink) };
   if (alpine.looksLikeSecdb(doc)) return { format: alpine.id, records: alpine.parseSecdb(doc, where, sink) };
   if (alpine.looksLikeSplitSecdb(doc, where)) return { format: alpine.id, records: alpine.parseSplitSecdb(doc, where, sink) };
   if (debianList.looksLikeListJson(doc)) return { format: debianList.id, records: debianList.parseListJson(doc, where, sink) };
@@ -57,6 +67,20 @@ export function parseDocument(doc: unknown, where: string, sink: FeedSink): { fo
 /** Parses one file's bytes by name and content. Throws FeedError when a known format is malformed. */
 export function parseFileContent(name: string, where: string, buf: Buffer, sink: FeedSink): { format: string; records: number } | undefined {
   const ext = extname(name).toLowerCase();
+  if (ext === '.gz') {
+    // EPSS publishes epss_scores-YYYY-MM-DD.csv.gz; any gzipped feed file is read as its inner name.
+    let inner: Buffer;
+    try {
+      inner = gunzipSync(buf);
+    } catch (e) {
+      throw new FeedError(`not valid gzip (${(e as Error).message})`, where, e);
+    }
+    return parseFileContent(name.slice(0, -3), where, inner, sink);
+  }
+  if (ext === '.csv') {
+    const text = buf.toString('utf8');
+    return epss.looksLikeEpssCsv(text) ? { format: epss.id, records: epss.parseEpssCsv(text, where, sink) } : undefined;
+  }
   if (DOC_EXT.has(ext)) {
     const text = buf.toString('utf8');
     let doc: unknown;
