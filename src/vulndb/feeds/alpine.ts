@@ -1,6 +1,7 @@
 import { alpineNamespace } from '../names.js';
 import type { FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * Alpine secdb (https://secdb.alpinelinux.org/v3.19/main.json, and the older YAML): per release
@@ -78,3 +79,9 @@ function addSecfixes(namespace: string, pkg: string, secfixes: Secfixes, where: 
   }
   return n;
 }
+
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) =>
+    looksLikeSecdb(doc) ? parseSecdb(doc, where, sink) : looksLikeSplitSecdb(doc, where) ? parseSplitSecdb(doc, where, sink) : undefined,
+};

@@ -3,6 +3,7 @@ import type { AffectedEntry, FeedSink, VulnStatus } from '../types.js';
 import type { Severity } from '../../core/severity.js';
 import { FeedError } from './errors.js';
 import { trackerUrl, unfixedStatus, urgencySeverity } from './debian-common.js';
+import type { Feed } from './feed.js';
 
 /**
  * The security tracker's own text lists, as the tracker writes them (`data/CVE/list`,
@@ -173,3 +174,9 @@ export function parseListText(text: string, where: string, sink: FeedSink): numb
   flush();
   return n;
 }
+
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) => (looksLikeListJson(doc) ? parseListJson(doc, where, sink) : undefined),
+  parseText: (text, where, sink) => (looksLikeAdvisoryListText(text) || looksLikeCveListText(text) ? parseListText(text, where, sink) : undefined),
+};

@@ -2,6 +2,7 @@ import { debianNamespace } from '../names.js';
 import type { AffectedEntry, FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
 import { trackerUrl, unfixedStatus, urgencySeverity } from './debian-common.js';
+import type { Feed } from './feed.js';
 
 /**
  * The Debian security tracker's JSON (https://security-tracker.debian.org/tracker/data/json):
@@ -76,3 +77,5 @@ function releaseRow(cve: string, pkg: string, codename: string, st: ReleaseState
   }
   return undefined;
 }
+
+export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeTracker(doc) ? parseTracker(doc, where, sink) : undefined) };

@@ -1,5 +1,6 @@
 import type { FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * The Node.js Security WG's legacy ecosystem advisories (nodejs/security-wg `vuln/npm/*.json`):
@@ -84,3 +85,9 @@ export function fixedFromRanges(ranges: string[]): string[] {
   }
   return [...new Set(out)];
 }
+
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) =>
+    looksLikeWgAdvisory(doc) ? (parseWgAdvisory(doc, where, sink) ? 1 : 0) : looksLikeWgIndex(doc) ? parseWgIndex(doc, where, sink) : undefined,
+};

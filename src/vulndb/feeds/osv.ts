@@ -2,6 +2,7 @@ import { parseSeverity } from '../../core/severity.js';
 import { canonicalEcosystem, normalizePackageName } from '../names.js';
 import type { FeedSink, OsvEvent, RangeSpec, VulnRecord } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /** OSV schema (https://ossf.github.io/osv-schema/): JSON or YAML, one record per file or inside all.zip. */
 export const id = 'osv';
@@ -101,3 +102,5 @@ export function parseOsv(doc: unknown, where: string, sink: FeedSink): boolean {
   }
   return true;
 }
+
+export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeOsv(doc) ? (parseOsv(doc, where, sink) ? 1 : 0) : undefined) };

@@ -2,6 +2,7 @@ import { parseSeverity } from '../../core/severity.js';
 import type { FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
 import { fixedFromRanges } from './nodejs-wg.js';
+import type { Feed } from './feed.js';
 
 /**
  * ruby-advisory-db's native YAML (`gems/<gem>/<ID>.yml`): `gem`, `cve`/`ghsa`/`osvdb`,
@@ -71,3 +72,5 @@ export function parseRubySec(doc: unknown, where: string, sink: FeedSink): boole
   });
   return true;
 }
+
+export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeRubySec(doc) ? (parseRubySec(doc, where, sink) ? 1 : 0) : undefined) };

@@ -2,6 +2,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
 import { fixedFromRanges } from './nodejs-wg.js';
+import type { Feed } from './feed.js';
 
 /**
  * RustSec's native advisories (`crates/<crate>/RUSTSEC-YYYY-NNNN.md`): a ```toml front block
@@ -78,3 +79,5 @@ export function parseRustSec(text: string, where: string, sink: FeedSink): boole
   });
   return true;
 }
+
+export const feed: Feed = { id, parseText: (text, where, sink) => (looksLikeRustSec(text) ? (parseRustSec(text, where, sink) ? 1 : 0) : undefined) };

@@ -1,0 +1,18 @@
+import type { Feed } from './feed.js';
+import { feed as alpine } from './alpine.js';
+import { feed as debianList } from './debian-list.js';
+import { feed as debianTracker } from './debian-tracker.js';
+import { feed as nodejsWg } from './nodejs-wg.js';
+import { feed as osv } from './osv.js';
+import { feed as rubysec } from './rubysec.js';
+import { feed as rustsec } from './rustsec.js';
+
+/**
+ * Every feed format `db build` reads. Order matters where formats overlap: the first feed that
+ * claims an input parses it (OSV before the advisory formats it resembles, the Node.js WG index
+ * after RubySec). Adding a feed: one file exporting `feed`, one import and one entry here.
+ */
+export const FEEDS: Feed[] = [osv, alpine, debianList, nodejsWg, rubysec, debianTracker, rustsec];
+
+/** Helpers in the feeds folder that are not feeds themselves. */
+export const FEED_HELPERS = ['index', 'errors', 'feed', 'registry', 'debian-common'];
