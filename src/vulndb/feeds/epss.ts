@@ -1,5 +1,6 @@
 import type { FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * FIRST EPSS scores (https://www.first.org/epss/data_stats): the daily CSV
@@ -53,3 +54,9 @@ export function parseVunnelEpss(doc: unknown, where: string, sink: FeedSink): nu
   sink.epss({ cve: item.cve, score: item.epss, percentile: item.percentile, date: typeof item.date === 'string' ? item.date : undefined });
   return 1;
 }
+
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) => (looksLikeVunnelEpss(doc) ? parseVunnelEpss(doc, where, sink) : undefined),
+  parseText: (text, where, sink) => (looksLikeEpssCsv(text) ? parseEpssCsv(text, where, sink) : undefined),
+};

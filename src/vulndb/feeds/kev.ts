@@ -1,5 +1,6 @@
 import type { FeedSink, KevEntry } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * CISA's Known Exploited Vulnerabilities catalogue
@@ -43,3 +44,5 @@ export function parseKev(doc: unknown, where: string, sink: FeedSink): number {
   }
   return n;
 }
+
+export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeKev(doc) ? parseKev(doc, where, sink) : undefined) };

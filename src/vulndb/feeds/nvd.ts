@@ -1,5 +1,6 @@
 import type { Enrichment, FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * General CVE sources, kept apart from the advisory feeds as enrichment: a finding uses them only
@@ -103,3 +104,8 @@ export function parseCve5(doc: unknown, where: string, sink: FeedSink): number {
   });
   return 1;
 }
+
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) => (looksLikeNvd(doc) ? parseNvd(doc, where, sink) : looksLikeCve5(doc) ? parseCve5(doc, where, sink) : undefined),
+};

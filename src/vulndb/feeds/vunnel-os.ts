@@ -2,6 +2,7 @@ import { parseSeverity } from '../../core/severity.js';
 import { distroNamespace } from '../names.js';
 import type { FeedSink, RangeSpec, VulnStatus } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * vunnel's normalized OS records (schema vulnerability/os 1.x), the one shape its distro
@@ -126,3 +127,5 @@ export function parseVunnelOs(doc: unknown, where: string, sink: FeedSink): numb
   }
   return 1;
 }
+
+export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeVunnelOs(doc) ? parseVunnelOs(doc, where, sink) : undefined) };
