@@ -22,14 +22,14 @@ function expand(paths: string[]): string[] {
 export const command: Command = {
   name: 'pin',
   summary: 'pin image references in Dockerfiles, Kubernetes manifests and compose files to digests',
-  usage: 'Usage: coastguard pin PATH… [--dry-run] [--username U --password-stdin] [--insecure]\n\nRewrites `image:tag` to `image:tag@sha256:…` (the index digest), changing nothing else.',
-  options: { ...registryFlags, 'dry-run': { type: 'boolean' } },
+  usage: 'Usage: coastguard pin PATH… [--update] [--dry-run] [--username U --password-stdin] [--insecure]\n\nRewrites `image:tag` to `image:tag@sha256:…` (the index digest), changing nothing else.\n--update also moves already pinned `image:tag@sha256:…` to the digest the tag points to now.',
+  options: { ...registryFlags, 'dry-run': { type: 'boolean' }, update: { type: 'boolean' } },
   async run(ctx) {
     if (ctx.positionals.length === 0) throw usageError('give files or directories to pin', 'coastguard pin');
     const files = expand(ctx.positionals);
     const platform = ctx.values.platform ? parsePlatform(String(ctx.values.platform)) : hostPlatform();
     const credentials = credentialsFrom(ctx);
-    const report = await pinFiles(files, async (ref) => (await resolveRemote(ref, { platform, insecure: Boolean(ctx.values.insecure), credentials })).topDigest, { dryRun: Boolean(ctx.values['dry-run']) });
+    const report = await pinFiles(files, async (ref) => (await resolveRemote(ref, { platform, insecure: Boolean(ctx.values.insecure), credentials })).topDigest, { dryRun: Boolean(ctx.values['dry-run']), update: Boolean(ctx.values.update) });
     for (const c of report.changes) ctx.stdout.write(`${c.file}:${c.line}: ${c.from} -> ${c.to}\n`);
     for (const s of report.skipped) ctx.stderr.write(`coastguard: could not pin ${s.ref} (${s.reason}): ${s.file}:${s.line}\n`);
     return report.skipped.length ? 1 : 0;

@@ -13,15 +13,21 @@ export interface PinReport {
   skipped: { file: string; line: number; ref: string; reason: string }[];
 }
 
+/** `name:tag` of a pinned reference's name part; undefined for `name@digest` (no tag to follow). */
+function taggedPart(name: string): string | undefined {
+  return name.lastIndexOf(':') > name.lastIndexOf('/') ? name : undefined;
+}
+
 /** Returns the index digest a reference's tag points to now. */
 export type DigestResolver = (ref: string) => Promise<string>;
 
 /**
  * Rewrites image references to `ref@sha256:…` in place. The digest is the one the tag points to
  * (for multi-platform images the index, so every platform keeps working). Only the digest is
- * added: formatting, quotes and comments stay byte for byte. Already-pinned references are left.
+ * added: formatting, quotes and comments stay byte for byte. Already-pinned references are left,
+ * unless `update` (Renovate's digest updates): then `name:tag@old` becomes `name:tag@current`.
  */
-export async function pinFiles(files: string[], resolve: DigestResolver, opts: { dryRun?: boolean } = {}): Promise<PinReport> {
+export async function pinFiles(files: string[], resolve: DigestResolver, opts: { dryRun?: boolean; update?: boolean } = {}): Promise<PinReport> {
   const report: PinReport = { changes: [], skipped: [] };
   const memo = new Map<string, Promise<string>>();
   for (const file of files) {
@@ -32,17 +38,21 @@ export async function pinFiles(files: string[], resolve: DigestResolver, opts: {
     let out = '';
     let last = 0;
     for (const r of refs) {
-      if (r.ref.includes('@')) continue; // already pinned
+      const at = r.ref.indexOf('@');
+      // Already pinned: left alone, or with `update` moved to where its tag points now.
+      const follow = at < 0 ? r.ref : opts.update ? taggedPart(r.ref.slice(0, at)) : undefined;
+      if (!follow || (at >= 0 && text.slice(r.start, r.end) !== r.ref)) continue; // an escaped YAML scalar: not rewritten
       let digest: string;
       try {
-        if (!memo.has(r.ref)) memo.set(r.ref, resolve(r.ref));
-        digest = await memo.get(r.ref)!;
+        if (!memo.has(follow)) memo.set(follow, resolve(follow));
+        digest = await memo.get(follow)!;
       } catch (e) {
         report.skipped.push({ file, line: r.line, ref: r.ref, reason: (e as Error).message });
         continue;
       }
-      const to = `${r.ref}@${digest}`;
-      out += text.slice(last, r.end) + `@${digest}`;
+      if (at >= 0 && r.ref.slice(at + 1) === digest) continue; // up to date
+      const to = `${follow}@${digest}`;
+      out += at < 0 ? text.slice(last, r.end) + `@${digest}` : text.slice(last, r.start + at + 1) + digest;
       last = r.end;
       report.changes.push({ file, line: r.line, from: r.ref, to });
     }
