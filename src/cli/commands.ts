@@ -17,4 +17,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   runtime: async () => (await import('./runtime.js')).command,
   admission: async () => (await import('./admission.js')).command,
   diff: async () => (await import('./diff.js')).command,
+  server: async () => (await import('./server.js')).command,
 };

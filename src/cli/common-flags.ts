@@ -21,4 +21,7 @@ export const scanFlags: OptionSpec = {
   ignorefile: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean', short: 'd' },
+  // Upload the result to a `coastguard server` (or COASTGUARD_SERVER / COASTGUARD_TOKEN).
+  server: { type: 'string' },
+  token: { type: 'string' },
 };

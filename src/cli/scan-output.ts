@@ -18,6 +18,8 @@ export interface RunPolicy {
   exitCode?: number;
   ignoreUnfixed?: boolean;
   quiet: boolean;
+  /** `--server URL --token T`: where the finished result is uploaded. */
+  upload?: { server: string; token: string };
 }
 
 /**
@@ -84,7 +86,9 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
     exitCode = Number(s);
   }
   const vex = loadVex([...flagList(v.vex), ...policy.vexFiles], cwd);
+  const upload = uploadTargetFrom(v);
   return {
+    upload,
     policy,
     vex,
     outputs,
@@ -93,6 +97,15 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
     ignoreUnfixed: v['ignore-unfixed'] === true ? true : undefined,
     quiet: v.quiet === true,
   };
+}
+
+/** `--server`/`--token`, else COASTGUARD_SERVER/COASTGUARD_TOKEN; a server without a token is a usage error before any scanning. */
+function uploadTargetFrom(v: CommandContext['values']): RunPolicy['upload'] {
+  const server = (typeof v.server === 'string' ? v.server : undefined) ?? process.env.COASTGUARD_SERVER;
+  if (!server) return undefined;
+  const token = (typeof v.token === 'string' ? v.token : undefined) ?? process.env.COASTGUARD_TOKEN;
+  if (!token) throw usageError('--server needs --token TOKEN (or COASTGUARD_TOKEN)', '--token');
+  return { server, token };
 }
 
 /**
@@ -145,6 +158,12 @@ export async function finishScan(
     for (const w of outcome.warnings) ctx.stderr.write(`coastguard: warning: ${warningLine(w)}\n`);
   }
   await writeReports(outcome.result, rp.outputs, ctx.stdout);
+  if (rp.upload) {
+    // After the reports: the scan's own output is the same with or without a server; a failed upload is exit 6.
+    const { uploadScan } = await import('../server/upload.js');
+    const r = await uploadScan(outcome.result, rp.upload.server, rp.upload.token);
+    if (!rp.quiet) ctx.stderr.write(`coastguard: uploaded to ${rp.upload.server} (${r.digest}: ${r.new} new, ${r.resolved} resolved findings)\n`);
+  }
   if (unchecked.length === 0) return outcome.exitCode;
   return gateFailure(unchecked, ctx.stderr);
 }

@@ -1,0 +1,24 @@
+import { badRequest, pageParams, sendJson } from '../http.js';
+import type { EventType } from '../types.js';
+import type { Route } from './route.js';
+
+export const routes: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/events',
+    scope: 'read',
+    summary: 'new and resolved findings over time, oldest first: ?after=ID (poll with the last id) &since=ISO &digest &type=findings.new|findings.resolved &limit',
+    async handle({ res, url, store }) {
+      const q = url.searchParams;
+      const { limit } = pageParams(q, 500, 5000);
+      const after = q.get('after');
+      if (after !== null && !/^\d+$/.test(after)) throw badRequest('after must be an event id');
+      const type = q.get('type') || undefined;
+      if (type && type !== 'findings.new' && type !== 'findings.resolved') throw badRequest('type must be findings.new or findings.resolved');
+      const since = q.get('since') || undefined;
+      if (since && !Number.isFinite(Date.parse(since))) throw badRequest('since must be an ISO 8601 time');
+      const r = await store.events({ limit, after: after === null ? undefined : Number(after), digest: q.get('digest') || undefined, type: type as EventType | undefined, since: since && new Date(since).toISOString() });
+      sendJson(res, 200, r);
+    },
+  },
+];
