@@ -114,3 +114,15 @@ test('every exported CEL expression compiles and agrees with its rule on every f
   assert.deepEqual(disagreements, []);
   assert.ok(compared > 2000 && violations > 50, `${compared} comparisons, ${violations} violations, ${skipped} skipped`);
 });
+
+test('`admission serve` refuses to start without TLS or with unreadable files: one line, documented exit codes', async () => {
+  const noTls = await runCli(['admission', 'serve', '--listen', '127.0.0.1:0']);
+  assert.equal(noTls.code, 2);
+  assert.equal(noTls.stderr, 'coastguard: give --tls-cert FILE and --tls-key FILE (the webhook serves TLS only): coastguard admission serve\n');
+  const missing = await runCli(['admission', 'serve', '--listen', '127.0.0.1:0', '--tls-cert', join(work, 'none.crt'), '--tls-key', join(work, 'none.key')]);
+  assert.equal(missing.code, 3);
+  assert.equal(missing.stderr, `coastguard: cannot read TLS certificate (ENOENT): ${join(work, 'none.crt')}\n`);
+  const badMode = await runCli(['admission', 'serve', '--listen', '127.0.0.1:0', '--tls-cert', join(work, 'tls.crt'), '--tls-key', join(work, 'tls.key'), '--mode', 'CG-K8S-001=block']);
+  assert.equal(badMode.code, 2);
+  assert.equal(badMode.stderr, 'coastguard: "CG-K8S-001=block" is not ID=enforce|warn|audit: --mode\n');
+});

@@ -3,6 +3,7 @@ import { fingerprint, type Finding, type Severity } from '../core/index.js';
 import { containersOf, podOf, type K8sObject } from '../misconfig/kubernetes/objects.js';
 import { parseImageRef } from '../policy/index.js';
 import { verifyImage } from '../source/registry/cosign.js';
+import type { Credentials } from '../source/registry/credentials.js';
 import { hostPlatform } from '../source/platform.js';
 import { BackgroundCache, type Lookup } from './background-cache.js';
 
@@ -23,6 +24,8 @@ export interface ImagePolicyOptions {
   unknown?: 'allow' | 'deny';
   /** Registry lookups over plain HTTP (loopback registries always are). */
   insecure?: boolean;
+  /** Registry credentials for signature lookups (else the environment and ~/.docker/config.json). */
+  credentials?: Credentials;
 }
 
 export const IMAGE_RULES = {
@@ -48,18 +51,22 @@ function fixableCriticals(list: unknown): string[] {
     .map((f) => String((f as { id?: unknown }).id ?? 'unknown'));
 }
 
-/** GET {server}/api/v1/images/{digest}/findings (docs/server.md): 404 means never scanned. */
+/**
+ * The image's fixable CRITICAL vulnerabilities in its last stored scan, from the server's API
+ * (docs/server.md): GET /api/v1/images/{digest}/findings?kind=vulnerability&severity=CRITICAL,
+ * answered as a list page `{items, total, …}`. 404 means the server never stored a scan of it.
+ */
 export async function fetchServerScan(server: { url: string; token?: string }, digest: string): Promise<ScanVerdict> {
-  const res = await fetch(`${server.url.replace(/\/+$/, '')}/api/v1/images/${encodeURIComponent(digest)}/findings`, {
+  const u = `${server.url.replace(/\/+$/, '')}/api/v1/images/${encodeURIComponent(digest)}/findings?kind=vulnerability&severity=CRITICAL&limit=10000`;
+  const res = await fetch(u, {
     headers: { accept: 'application/json', ...(server.token ? { authorization: `Bearer ${server.token}` } : {}) },
     signal: AbortSignal.timeout(15_000),
   });
   if (res.status === 404) return { scanned: false, fixableCritical: [] };
-  if (!res.ok) throw new Error(`server answered ${res.status} for ${digest}`);
-  const body = (await res.json()) as unknown;
-  const list = Array.isArray(body) ? body : (body as { findings?: unknown })?.findings;
-  if (!Array.isArray(list)) throw new Error(`server answer for ${digest} has no findings list`);
-  return { scanned: true, fixableCritical: [...new Set(fixableCriticals(list))].sort() };
+  if (!res.ok) throw new Error(`server answered HTTP ${res.status} for ${digest}`);
+  const body = (await res.json()) as { items?: unknown };
+  if (!Array.isArray(body?.items)) throw new Error(`server answer for ${digest} has no items list`);
+  return { scanned: true, fixableCritical: [...new Set(fixableCriticals(body.items))].sort() };
 }
 
 export class ImagePolicy {
@@ -71,7 +78,7 @@ export class ImagePolicy {
       const platform = hostPlatform();
       this.signatures = new BackgroundCache(async (ref) => {
         const keys = this.keysFor(parseImageRef(ref).registry) ?? [];
-        const r = await verifyImage(ref, keys, { platform, insecure: opts.insecure });
+        const r = await verifyImage(ref, keys, { platform, insecure: opts.insecure, credentials: opts.credentials });
         return { signed: r.verified.length > 0, digest: r.digest, detail: r.verified.length ? 'verified' : r.problems[0] ?? 'no signature' };
       }, { ttlMs: 10 * 60_000, retryMs: 15_000 });
     }

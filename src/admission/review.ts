@@ -96,12 +96,14 @@ export function review(body: unknown, opts: ReviewOptions, now = new Date()): Re
   }
   const by: Record<Mode, Finding[]> = { enforce: [], warn: [], audit: [] };
   for (const f of reported) by[modeOf(f, opts.modes)].push(f);
-  const name = path.slice('admission/'.length);
+  // Shown as the misconfig pack names objects: Kind/namespace/name.
+  const [ns, kind, ...rest] = path.slice('admission/'.length).split('/');
+  const name = `${kind}/${ns}/${rest.join('/')}`;
 
   const warnings = [
     ...by.warn.map((f) => `${f.id} [${f.severity}] ${f.title}`),
-    ...v.belowThreshold.map((f) => `${f.id} [${f.severity}] ${f.title} (below threshold)`),
     ...pending.map((p) => `image check pending: ${p}`),
+    ...v.belowThreshold.map((f) => `${f.id} [${f.severity}] ${f.title} (below threshold)`),
   ];
   const uniqueWarnings = [...new Set(warnings.map((w) => clip(w)))];
   const shown = uniqueWarnings.length > MAX_WARNINGS

@@ -49,7 +49,7 @@ test('a denial names every enforced rule id with its fix; warn-mode and below-th
   assert.equal(res.uid, 'u-1');
   assert.equal(res.allowed, false);
   assert.equal(res.status.code, 403);
-  assert.match(res.status.message, /^coastguard denied shop\/Pod\/root-shell: CG-K8S-001 \[HIGH\] Privileged container .*Fix: /);
+  assert.match(res.status.message, /^coastguard denied Pod\/shop\/root-shell: CG-K8S-001 \[HIGH\] Privileged container .*Fix: /);
   assert.equal(res.auditAnnotations.denied, 'CG-K8S-001');
   assert.equal(res.auditAnnotations.warned, 'CG-K8S-004');
   assert.ok(res.warnings.includes('CG-K8S-004 [HIGH] Pod shares the host PID namespace'), res.warnings.join('\n'));
