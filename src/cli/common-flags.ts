@@ -16,6 +16,8 @@ export const scanFlags: OptionSpec = {
   'skip-dirs': { type: 'string', multiple: true },
   'skip-files': { type: 'string', multiple: true },
   'ignore-unfixed': { type: 'boolean' },
+  'min-epss': { type: 'string' },
+  kev: { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   vex: { type: 'string', multiple: true },
   ignorefile: { type: 'string' },

@@ -17,6 +17,8 @@ export interface RunPolicy {
   severities?: Severity[];
   exitCode?: number;
   ignoreUnfixed?: boolean;
+  minEpss?: number;
+  kev?: boolean;
   quiet: boolean;
   /** `--server URL --token T`: where the finished result is uploaded. */
   upload?: { server: string; token: string };
@@ -85,6 +87,12 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
     if (!/^\d{1,3}$/.test(s) || Number(s) > 255) throw usageError(`--exit-code must be a number from 0 to 255, not "${s}"`, '--exit-code');
     exitCode = Number(s);
   }
+  let minEpss: number | undefined;
+  if (v['min-epss'] !== undefined) {
+    const s = String(v['min-epss']);
+    minEpss = Number(s);
+    if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(s)) throw usageError(`--min-epss must be a probability from 0 to 1, not "${s}"`, '--min-epss');
+  }
   const vex = loadVex([...flagList(v.vex), ...policy.vexFiles], cwd);
   const upload = uploadTargetFrom(v);
   return {
@@ -95,6 +103,8 @@ export async function loadRunPolicy(ctx: CommandContext, cwd: string = process.c
     severities,
     exitCode,
     ignoreUnfixed: v['ignore-unfixed'] === true ? true : undefined,
+    minEpss,
+    kev: v.kev === true ? true : undefined,
     quiet: v.quiet === true,
   };
 }
@@ -141,6 +151,8 @@ export async function finishScan(
     severities: rp.severities,
     exitCode: rp.exitCode,
     ignoreUnfixed: rp.ignoreUnfixed,
+    minEpss: rp.minEpss,
+    kev: rp.kev,
     vex: rp.vex,
     kubernetes: extra.kubernetes,
     now: extra.now,

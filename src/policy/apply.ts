@@ -20,6 +20,10 @@ export interface ApplyFlags {
   exitCode?: number;
   /** Drop vulnerabilities with no fixed version (`--ignore-unfixed`). */
   ignoreUnfixed?: boolean;
+  /** Keep only vulnerabilities whose EPSS score is at least this (`--min-epss 0.1`). */
+  minEpss?: number;
+  /** Keep only vulnerabilities CISA lists as known exploited (`--kev`). */
+  kev?: boolean;
   /** Statements from `loadVex`. */
   vex?: VexStatement[];
   /** Objects `on: kubernetes` policies evaluate (the config scanner passes what it parsed). */
@@ -90,6 +94,10 @@ export function applyPolicy(result: ScanResult, policy: Policy, flags: ApplyFlag
     const allowed = new Set(severities);
     findings = findings.filter((f) => allowed.has(f.severity));
   }
+  // Risk filters narrow vulnerabilities only (and combine with --severity: both must hold).
+  const minEpss = flags.minEpss ?? policy.settings['min-epss'];
+  if (minEpss !== undefined) findings = findings.filter((f) => f.kind !== 'vulnerability' || ((f.epss as { score?: number } | undefined)?.score ?? -1) >= minEpss);
+  if (flags.kev ?? policy.settings.kev) findings = findings.filter((f) => f.kind !== 'vulnerability' || f.kev !== undefined);
   findings = [...findings, ...keptPolicy];
 
   const exitCode = findings.length > 0 ? (flags.exitCode ?? policy.settings['exit-code'] ?? 0) : 0;

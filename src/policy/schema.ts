@@ -63,6 +63,8 @@ export const policyFile = z.strictObject({
   severity: severityList.optional(),
   'exit-code': z.number(needed('a number')).int('must be a whole number').min(0, 'must be 0–255').max(255, 'must be 0–255').optional(),
   'ignore-unfixed': z.boolean(needed('true or false')).optional(),
+  'min-epss': z.number(needed('a number from 0 to 1')).min(0, 'must be 0–1').max(1, 'must be 0–1').optional(),
+  kev: z.boolean(needed('true or false')).optional(),
   'skip-dirs': stringList.optional(),
   'skip-files': stringList.optional(),
   db: text().optional(),

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding, type ScanResult, type Severity } from '../core/index.js';
 import {
   artifactTitle, escapeHtml as h, findingPackage, fixText, fixedVersion, isoNow, kindCounts, severityCounts, sortFindings,
-  whyText, type ReportOptions,
+  riskLabel, whyText, type ReportOptions,
 } from './util.js';
 import { upgradeHtmlSection } from './upgrades.js';
 
@@ -88,7 +88,7 @@ function findingRow(f: Finding): string {
     `<tr data-severity="${f.severity}" data-kind="${h(f.kind)}" data-text="${h(text)}">` +
     `<td><span class="sev" style="--c:${COLOUR[f.severity]}">${f.severity}</span></td>` +
     `<td>${h(f.kind)}</td>` +
-    `<td><details><summary><strong>${h(f.id)}</strong> ${h(f.title)}</summary><div class="body">` +
+    `<td><details><summary><strong>${h(f.id)}</strong>${riskLabel(f) ? ` <em class="risk">${h(riskLabel(f))}</em>` : ''} ${h(f.title)}</summary><div class="body">` +
     (f.aliases.length ? `<p>Also known as: ${f.aliases.map(h).join(', ')}</p>` : '') +
     `<p><strong>Why:</strong> ${h(why ?? f.title)}</p>` +
     `<p><strong>Fix:</strong> ${h(fix ?? 'See the references.')}</p>` +

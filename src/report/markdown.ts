@@ -1,5 +1,5 @@
 import { SEVERITIES, type Finding, type ScanResult } from '../core/index.js';
-import { artifactTitle, findingPackage, fixText, fixedVersion, kindCounts, severityCounts, sortFindings, type ReportOptions } from './util.js';
+import { artifactTitle, findingPackage, fixText, fixedVersion, kindCounts, riskLabel, severityCounts, sortFindings, type ReportOptions } from './util.js';
 import { upgradeMarkdownSection } from './upgrades.js';
 
 /** GitHub rejects comments over 65,536 characters; stay well inside. */
@@ -14,7 +14,8 @@ function row(f: Finding): string {
   const p = findingPackage(f);
   const where = p ? `${p.name} ${p.version ?? ''}` : f.location.line ? `${f.location.path}:${f.location.line}` : f.location.path;
   const fix = fixedVersion(f) ?? (f.kind === 'vulnerability' ? '—' : fixText(f) ?? '');
-  const id = f.references?.[0] ? `[${f.id}](${f.references[0]})` : f.id;
+  const risk = riskLabel(f);
+  const id = (f.references?.[0] ? `[${f.id}](${f.references[0]})` : f.id) + (risk ? ` (${risk})` : '');
   return `| ${EMOJI[f.severity]} ${f.severity} | ${cell(id)} | ${cell(f.kind)} | ${cell(where)} | ${cell(fix)} | ${cell(f.title)} |`;
 }
 

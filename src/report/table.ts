@@ -1,6 +1,6 @@
 import { SEVERITIES, type Finding, type ScanResult, type Severity } from '../core/index.js';
 import {
-  artifactTitle, findingPackage, fixedVersion, groupBy, severityCounts, sortFindings, str, type ReportOptions,
+  artifactTitle, findingPackage, fixedVersion, groupBy, riskLabel, severityCounts, sortFindings, str, type ReportOptions,
 } from './util.js';
 import { upgradeTableSection } from './upgrades.js';
 
@@ -89,7 +89,10 @@ export function writeTable(result: ScanResult, opts: ReportOptions = {}): string
       out.push('═'.repeat(title.length));
       out.push(totals(list));
       out.push('');
-      out.push(...renderTable(list, COLUMNS[kind] ?? COLUMNS.default, colour));
+      let cols = COLUMNS[kind] ?? COLUMNS.default;
+      // EPSS / KEV only when the DB had them for some finding here: no empty column otherwise.
+      if (kind === 'vulnerability' && list.some((f) => riskLabel(f))) cols = [...cols.slice(0, 3), { head: 'Risk', cell: riskLabel }, ...cols.slice(3)];
+      out.push(...renderTable(list, cols, colour));
       out.push('');
     }
   }

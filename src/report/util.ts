@@ -129,3 +129,12 @@ export function uuidFromHex(h: string): string {
   const s = v.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
 }
+
+/** "KEV · EPSS 0.944 (p99)": what is known about exploitation of a vulnerability finding, or ''. */
+export function riskLabel(f: Finding): string {
+  const parts: string[] = [];
+  if (f.kev) parts.push('KEV');
+  const e = f.epss as { score?: number; percentile?: number } | undefined;
+  if (typeof e?.score === 'number') parts.push(`EPSS ${e.score.toFixed(3)}${typeof e.percentile === 'number' ? ` (p${Math.floor(e.percentile * 100)})` : ''}`);
+  return parts.join(' · ');
+}

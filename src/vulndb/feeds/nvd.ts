@@ -46,7 +46,7 @@ export function parseNvd(doc: unknown, where: string, sink: FeedSink): number {
   let n = 0;
   for (const [i, cve] of items.entries()) {
     if (!isCve(cve)) throw new FeedError(`NVD record ${i}: no CVE id`, where);
-    if (str(cve.vulnStatus) === 'Rejected') continue;
+    if (str(cve.vulnStatus)?.toLowerCase() === 'rejected') continue;
     const metrics = cve.metrics ?? {};
     const cvss: Enrichment['cvss'] = [];
     for (const key of ['cvssMetricV40', 'cvssMetricV31', 'cvssMetricV30', 'cvssMetricV2']) {
