@@ -5,6 +5,7 @@ import { CoastguardError, ExitCode, type ExitCodeValue } from '../core/errors.js
 import { LayerCache } from './layer-cache.js';
 import { walkLayer, type LayerResult } from './layer-walk.js';
 import type { LayerBlob } from './types.js';
+import { verifyLayerBytes } from './verify-layer.js';
 import type { WorkerRequest } from './layer-worker.js';
 
 export interface AnalyzeLayersOptions {
@@ -27,6 +28,14 @@ function startWorker(): Worker {
   // so the worker registers tsx itself before importing its module.
   const url = new URL('./layer-worker.ts', import.meta.url).href;
   return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true });
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let t = queue.shift(); t !== undefined; t = queue.shift()) await fn(t);
+  }));
 }
 
 const layerBytes = (l: LayerBlob) => (l.ref.end ?? 0) - (l.ref.start ?? 0);
@@ -59,14 +68,17 @@ export async function analyzeLayers(layers: LayerBlob[], opts: AnalyzeLayersOpti
 async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: AnalyzeLayersOptions): Promise<(LayerResult | undefined)[]> {
   const results: (LayerResult | undefined)[] = new Array(layers.length);
   const todo: number[] = [];
+  const hits: number[] = [];
   indexes.forEach((i) => {
-    const l = layers[i];
-    const hit = opts.cache?.get(LayerCache.key(l.diffID, opts.analyzers));
+    const hit = opts.cache?.get(LayerCache.key(layers[i].diffID, opts.analyzers));
     if (hit) {
       results[i] = hit;
-      opts.onLayerDone?.(i, hit, true);
+      hits.push(i);
     } else todo.push(i);
   });
+  // A cache hit vouches only for bytes that hash to the digest it was stored under.
+  if (opts.verify !== false) await mapLimit(hits, IN_THREAD_CONCURRENCY, (i) => verifyLayerBytes(layers[i]));
+  for (const i of hits) opts.onLayerDone?.(i, results[i]!, true);
   todo.sort((a, b) => layerBytes(layers[b]) - layerBytes(layers[a]));
   const total = todo.reduce((n, i) => n + layerBytes(layers[i]), 0);
   // Decompression already runs on libuv's thread pool, so layers read concurrently in this thread
