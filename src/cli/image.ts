@@ -23,10 +23,12 @@ export const command: Command = {
     '  --scanners LIST      vuln,secret,misconfig,license (default: all)',
     '  --format F --output FILE   repeatable pairs: table, json, sarif, cyclonedx, spdx-json, junit, markdown, html',
     '  --severity LIST  --exit-code N  --ignore-unfixed  --vex FILE  --config FILE  --db FILE',
-    '  --check-base         ask the registry whether the base image has a newer build (rebuild needed)',
+    '  --check-base         ask the registry whether the base image has a newer build (rebuild needed), and which',
+    '                       newer tag of the same flavour fixes most (--base REPO: where to look when the image',
+    '                       does not record its base; --base-major: offer other major releases too)',
     '  --cache-dir DIR  --no-cache  --quiet  --debug',
   ].join('\n'),
-  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'check-base': { type: 'boolean' }, 'image-src': { type: 'string' }, 'docker-host': { type: 'string' }, 'podman-host': { type: 'string' } },
+  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'check-base': { type: 'boolean' }, base: { type: 'string' }, 'base-major': { type: 'boolean' }, 'image-src': { type: 'string' }, 'docker-host': { type: 'string' }, 'podman-host': { type: 'string' } },
   async run(ctx) {
     // Policy first: nothing is scanned under a policy that failed to load.
     const policy = await loadRunPolicy(ctx);
@@ -58,6 +60,8 @@ export const command: Command = {
       const b = await checkBase(img, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
       result.findings.push(...b.findings);
       (result.warnings ??= []).push(...b.warnings);
+      const { baseAdviceFor } = await import('./base-advice.js');
+      await baseAdviceFor(ctx, img, result, scanOpts);
     }
     if (!o.quiet) o.progress('');
     return finishScan(result, ctx, policy);

@@ -141,6 +141,27 @@ export interface Upgrade {
   command: string;
 }
 
+/** A newer tag of the base image, scanned and compared with the base the image was built from. */
+export interface BaseCandidate {
+  tag: string;
+  digest: string;
+  /** The line to put in the Dockerfile: `FROM repo:tag@sha256:…`. */
+  from: string;
+  /** Vulnerability ids of the current base gone in this candidate, and new ones it brings. */
+  fixed: string[];
+  introduced: string[];
+  score: number;
+  size: number;
+  packagesChanged: number;
+}
+
+/** `--check-base`: the base image, how it was found, and the tags worth moving to (best first). */
+export interface BaseAdvice {
+  base: { name: string; digest: string; foundBy: 'annotation' | 'layers'; findings: number };
+  candidates: BaseCandidate[];
+  recommended?: { from: string; tag: string; fixes: string[] };
+}
+
 export interface ScanResult {
   schemaVersion: number;
   artifact: Artifact;
@@ -153,4 +174,6 @@ export interface ScanResult {
   suppressed?: { finding: Finding; reason: string; by: string }[];
   /** Filled after the policy stage: the packages to upgrade to fix the findings left. */
   upgrades?: Upgrade[];
+  /** `--check-base`: base-image advice. */
+  baseAdvice?: BaseAdvice;
 }

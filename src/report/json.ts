@@ -17,6 +17,7 @@ export function writeJson(result: ScanResult, opts: ReportOptions = {}): string 
   out.packages = result.packages;
   out.findings = result.findings;
   if (result.upgrades) out.upgrades = result.upgrades;
+  if (result.baseAdvice) out.baseAdvice = result.baseAdvice;
   if (result.suppressed?.length) out.suppressed = result.suppressed;
   if (result.warnings?.length) out.warnings = result.warnings;
   return JSON.stringify(out, null, 2) + '\n';

@@ -2,7 +2,7 @@ import { SEVERITIES, type Finding, type ScanResult, type Severity } from '../cor
 import {
   artifactTitle, findingPackage, fixedVersion, groupBy, riskLabel, severityCounts, sortFindings, str, type ReportOptions,
 } from './util.js';
-import { upgradeTableSection } from './upgrades.js';
+import { baseAdviceTableSection, upgradeTableSection } from './upgrades.js';
 
 const COLOURS: Record<Severity, string> = {
   CRITICAL: '\x1b[1;31m',
@@ -96,7 +96,7 @@ export function writeTable(result: ScanResult, opts: ReportOptions = {}): string
       out.push('');
     }
   }
-  out.push(...upgradeTableSection(result, bold));
+  out.push(...upgradeTableSection(result, bold), ...baseAdviceTableSection(result, bold));
   if (result.suppressed?.length) {
     out.push(`Suppressed: ${result.suppressed.length} finding(s) (ignores / VEX)`);
     for (const s of result.suppressed) out.push(`  ${s.finding.id} ${findingPackage(s.finding)?.name ?? s.finding.location.path}: ${s.by}: ${s.reason}`);

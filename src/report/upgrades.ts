@@ -68,3 +68,16 @@ export function upgradeHtmlSection(result: ScanResult): string {
     `</tbody></table>`
   );
 }
+
+/** The table's "Base image" section (`--check-base`): the base, then the tags worth moving to. */
+export function baseAdviceTableSection(result: ScanResult, bold: (s: string) => string): string[] {
+  const a = result.baseAdvice;
+  if (!a) return [];
+  const title = `Base image: ${a.base.name} (found by ${a.base.foundBy === 'layers' ? 'its layers' : 'the image annotations'}; ${a.base.findings} vulnerabilities)`;
+  const out = [bold(title), '═'.repeat(title.length)];
+  if (a.recommended) out.push(`Recommended: ${a.recommended.from}`, `  fixes ${a.recommended.fixes.length}: ${a.recommended.fixes.join(' ')}`);
+  else out.push('No newer tag of the same flavour fixes more than it introduces.');
+  for (const c of a.candidates) out.push(`  ${c.tag.padEnd(20)} fixed ${c.fixed.length}, introduced ${c.introduced.length}, ${(c.size / 1048576).toFixed(1)} MB`);
+  out.push('');
+  return out;
+}
