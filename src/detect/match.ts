@@ -97,6 +97,12 @@ export function matchDistro(scheme: VersionScheme, version: string, rows: Affect
   const note = use.find((r) => r.note)?.note;
   const advisories = [...new Set(use.flatMap((r) => r.advisories))];
   const fixes = use.filter((r) => r.status === 'fixed').flatMap((r) => r.fixed);
+  // Fixes for several module streams (postgresql:10, :12…) and a package whose stream nobody
+  // stated: the nearest fix above its version is its stream's.
+  if (fixes.length && new Set(use.map((r) => r.module ?? '')).size > 1) {
+    const fixedVersion = pickFix(scheme, version, fixes);
+    return fixedVersion ? { status: 'fixed', fixedVersion, severity, note, advisories } : undefined;
+  }
   if (fixes.length) {
     let min: string | undefined;
     for (const f of fixes) {

@@ -45,6 +45,30 @@ export function parseSecdb(doc: unknown, where: string, sink: FeedSink): number 
   return n;
 }
 
+/**
+ * Wolfi's and Chainguard's secdb (packages.wolfi.dev/os/security.json, the Chainguard
+ * equivalent): Alpine's shape without `distroversion` (both distributions are rolling), the
+ * distribution told by `urlprefix` / `reponame`.
+ */
+export function looksLikeRollingSecdb(doc: unknown): boolean {
+  const d = doc as Record<string, unknown> | null;
+  return !!d && typeof d === 'object' && !('distroversion' in d) && typeof d.apkurl === 'string' && Array.isArray(d.packages);
+}
+
+export function parseRollingSecdb(doc: unknown, where: string, sink: FeedSink): number {
+  const d = doc as { urlprefix?: unknown; reponame?: unknown; packages: unknown[] };
+  const origin = `${String(d.urlprefix ?? '')} ${String(d.reponame ?? '')}`.toLowerCase();
+  const namespace = /wolfi/.test(origin) ? 'Wolfi' : /chainguard|cgr\.dev/.test(origin) ? 'Chainguard' : undefined;
+  if (!namespace) throw new FeedError(`secdb without distroversion names neither Wolfi nor Chainguard (urlprefix "${String(d.urlprefix ?? '')}")`, where);
+  let n = 0;
+  for (const [i, p] of d.packages.entries()) {
+    const pkg = (p as { pkg?: { name?: unknown; secfixes?: unknown } })?.pkg;
+    if (!pkg || typeof pkg.name !== 'string') throw new FeedError(`secdb: packages[${i}] has no pkg.name`, where);
+    n += addSecfixes(namespace, pkg.name, (pkg.secfixes ?? {}) as Secfixes, where, sink);
+  }
+  return n;
+}
+
 export function parseSplitSecdb(doc: unknown, where: string, sink: FeedSink): number {
   const d = doc as { name: string; secfixes: Secfixes };
   const release = releaseFromPath(where);
@@ -64,7 +88,8 @@ function addSecfixes(namespace: string, pkg: string, secfixes: Secfixes, where: 
       for (const token of String(raw ?? '').split(/\s+/)) {
         const id = ID.exec(token)?.[1];
         if (!id) continue;
-        sink.vuln({ id, aliases: [], cvss: [], references: [`https://security.alpinelinux.org/vuln/${id}`] }, { shared: true, minimal: true });
+        const ref = namespace.startsWith('Alpine') ? `https://security.alpinelinux.org/vuln/${id}` : `https://images.chainguard.dev/security/${id}`;
+        sink.vuln({ id, aliases: [], cvss: [], references: [ref] }, { shared: true, minimal: true });
         sink.affected({
           vulnId: id,
           namespace,

@@ -49,12 +49,17 @@ export function parseDocument(doc: unknown, where: string, sink: FeedSink): { fo
   if (typeof (doc as { identifier?: unknown })?.identifier === 'string' && osv.looksLikeOsv(item)) {
     return { format: osv.id, records: osv.parseOsv(item, where, sink) ? 1 : 0 };
   }
+  // A list of vunnel OS records (grype's transformer inputs keep several in one file).
+  if (Array.isArray(doc) && doc.length > 0 && doc.every(vunnelOs.looksLikeVunnelOs)) {
+    return { format: vunnelOs.id, records: doc.reduce((n: number, d) => n + vunnelOs.parseVunnelOs(d, where, sink), 0) };
+  }
   if (vunnelOs.looksLikeVunnelOs(doc)) return { format: vunnelOs.id, records: vunnelOs.parseVunnelOs(doc, where, sink) };
   if (nvd.looksLikeNvd(doc)) return { format: nvd.id, records: nvd.parseNvd(doc, where, sink) };
   if (nvd.looksLikeCve5(doc)) return { format: 'cve5', records: nvd.parseCve5(doc, where, sink) };
   if (epss.looksLikeVunnelEpss(doc)) return { format: epss.id, records: epss.parseVunnelEpss(doc, where, sink) };
   if (kev.looksLikeKev(doc)) return { format: kev.id, records: kev.parseKev(doc, where, sink) };
   if (alpine.looksLikeSecdb(doc)) return { format: alpine.id, records: alpine.parseSecdb(doc, where, sink) };
+  if (alpine.looksLikeRollingSecdb(doc)) return { format: alpine.id, records: alpine.parseRollingSecdb(doc, where, sink) };
   if (alpine.looksLikeSplitSecdb(doc, where)) return { format: alpine.id, records: alpine.parseSplitSecdb(doc, where, sink) };
   if (debianList.looksLikeListJson(doc)) return { format: debianList.id, records: debianList.parseListJson(doc, where, sink) };
   if (wg.looksLikeWgAdvisory(doc)) return { format: wg.id, records: wg.parseWgAdvisory(doc, where, sink) ? 1 : 0 };
