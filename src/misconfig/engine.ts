@@ -7,6 +7,7 @@ import { scanDockerfile, byLine } from './dockerfile/index.js';
 import { parseK8s, scanK8sObjects, type K8sObject } from './kubernetes/index.js';
 import { scanCompose } from './compose/index.js';
 import { trustedRegistries } from './dockerfile/rules/trusted-registry.js';
+import { setLabelSchema, type LabelType } from './dockerfile/rules/_labels.js';
 
 export interface ConfigScanOptions {
   /** Rule ids, slugs or aliases not to run. */
@@ -15,6 +16,10 @@ export interface ConfigScanOptions {
   skipDirs?: string[];
   /** Registries FROM may use (hadolint DL3026); empty means any. */
   trustedRegistries?: string[];
+  /** hadolint's label schema: label name → value type (text, url, rfc3339, spdx, hash, semver, email); DL3049–DL3058. */
+  labelSchema?: Record<string, LabelType>;
+  /** With a label schema: report labels outside it (DL3050). */
+  strictLabels?: boolean;
   /** Content of `-` (stdin), when a path is '-'. */
   stdin?: string;
   /** Report paths relative to this directory (default: as given). */
@@ -83,6 +88,7 @@ export function scanConfigTexts(files: { path: string; text: string }[], opts: C
 function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigScanOptions): ConfigScanResult {
   const skip = opts.skipRules ?? [];
   trustedRegistries.splice(0, trustedRegistries.length, ...(opts.trustedRegistries ?? []));
+  setLabelSchema(opts.labelSchema, opts.strictLabels);
   const findings: Finding[] = [];
   const objects: K8sObject[] = [];
   let files = 0;

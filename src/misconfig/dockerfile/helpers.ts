@@ -16,6 +16,21 @@ export function commandsOf(ins: DfInstruction): ShellCommand[] {
 export const runs = (ctx: DockerfileCtx) => ctx.instructions.filter((i) => i.keyword === 'RUN');
 export const finalStage = (ctx: DockerfileCtx): DfStage | undefined => ctx.stages[ctx.stages.length - 1];
 
+/** The earlier stage a stage's FROM builds on (FROM builder), if any. */
+export const parentStage = (ctx: DockerfileCtx, s: DfStage): DfStage | undefined =>
+  ctx.stages.find((p) => p.index < s.index && p.name !== undefined && p.name === s.image.toLowerCase());
+
+/** The final stage and every stage it builds on, nearest first: what ends up in the image. */
+export function finalChain(ctx: DockerfileCtx): DfStage[] {
+  const out: DfStage[] = [];
+  for (let s = finalStage(ctx); s; s = parentStage(ctx, s)) out.push(s);
+  return out;
+}
+
+/** Stages whose filesystem ends up in the image: the final one and any a later FROM builds on. */
+export const stageUsed = (ctx: DockerfileCtx, index: number): boolean =>
+  index === ctx.stages.length - 1 || ctx.stages.some((s) => s.index > index && parentStage(ctx, s)?.index === index);
+
 /** `apt-get install …`-style: program in `progs` and sub-command in `subs` (any position after flags). */
 export function isSub(c: ShellCommand, progs: string[], subs: string[]): boolean {
   if (!progs.includes(prog(c))) return false;

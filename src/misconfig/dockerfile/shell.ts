@@ -40,7 +40,7 @@ export function splitShell(script: string): ShellCommand[] {
     }
     if (c === '"') {
       let j = i + 1;
-      while (j < script.length && script[j] !== '"') { if (script[j] === '\\') j++; cur += script[j] ?? ''; j++; }
+      while (j < script.length && script[j] !== '"') { if (script[j] === '\\' && /[$`"\\\n]/.test(script[j + 1] ?? '')) j++; cur += script[j] ?? ''; j++; } // in "…", \ escapes only $ ` " \ and newline
       inWord = true;
       i = j;
       continue;

@@ -1,6 +1,6 @@
 import type { Rule, Issue } from '../../types.js';
 import type { DockerfileCtx, DfInstruction } from '../parse.js';
-import { commandsOf, isSub, packageArgs, cacheMount, hasFlag, type ShellCommand } from '../helpers.js';
+import { commandsOf, isSub, packageArgs, cacheMount, hasFlag, stageUsed, type ShellCommand } from '../helpers.js';
 
 /** Shared shape of the "install without cleaning the cache" rules (yum, dnf, zypper, microdnf, apt, yarn). */
 export function missingCleanup(opts: {
@@ -9,6 +9,8 @@ export function missingCleanup(opts: {
   cleaned: (cmds: ShellCommand[], script: string) => boolean;
   cacheDir?: RegExp;
   finalStageOnly?: boolean;
+  /** Only stages whose files end up in the image (the final one and those it builds on). */
+  usedStagesOnly?: boolean;
   label: string;
 }): Rule<DockerfileCtx>['check'] {
   return (ctx) => {
@@ -17,6 +19,7 @@ export function missingCleanup(opts: {
     for (const i of ctx.instructions) {
       if (i.keyword !== 'RUN') continue;
       if (opts.finalStageOnly && i.stage !== last) continue;
+      if (opts.usedStagesOnly && !stageUsed(ctx, i.stage)) continue;
       if (opts.cacheDir && cacheMount(i, opts.cacheDir)) continue;
       const cmds = commandsOf(i);
       if (!cmds.some((c) => isSub(c, opts.progs, opts.install))) continue;

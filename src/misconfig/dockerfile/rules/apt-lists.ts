@@ -1,6 +1,6 @@
 import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
-import { commandsOf, isSub, cacheTargets } from '../helpers.js';
+import { commandsOf, isSub, cacheTargets, stageUsed } from '../helpers.js';
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-033', slug: 'apt-lists', type: 'dockerfile', severity: 'LOW',
@@ -11,10 +11,9 @@ export default rule<DockerfileCtx>({
   aliases: ['DL3009', 'DKL-DI-0005'],
   check(ctx) {
     // Only stages that end up in an image matter: the last one, and any stage a later FROM builds on.
-    const used = (i: number) => i === ctx.stages.length - 1 || ctx.stages.slice(i + 1).some((s) => s.image.toLowerCase() === ctx.stages[i].name);
     const out = [];
     for (const i of ctx.instructions) {
-      if (i.keyword !== 'RUN' || !used(i.stage)) continue;
+      if (i.keyword !== 'RUN' || !stageUsed(ctx, i.stage)) continue;
       const targets = cacheTargets(i);
       if (targets.includes('/var/lib/apt/lists') || (targets.includes('/var/lib/apt') && targets.includes('/var/cache/apt'))) continue;
       if (!commandsOf(i).some((c) => isSub(c, ['apt-get'], ['install']))) continue;

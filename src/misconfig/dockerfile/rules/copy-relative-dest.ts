@@ -10,9 +10,12 @@ export default rule<DockerfileCtx>({
   aliases: ['DL3045'],
   check(ctx) {
     const out = [];
+    // A stage built FROM an earlier stage inherits its WORKDIR, through any number of stages.
+    const setsWorkdir: boolean[] = [];
     for (const s of ctx.stages) {
-      // A stage built FROM an earlier stage inherits that stage's WORKDIR.
-      let hasWorkdir = ctx.stages.some((p) => p.index < s.index && p.name === s.image.toLowerCase() && p.instructions.some((i) => i.keyword === 'WORKDIR'));
+      const parent = ctx.stages.findIndex((p) => p.index < s.index && p.name !== undefined && p.name === s.image.toLowerCase());
+      let hasWorkdir = parent >= 0 && setsWorkdir[parent];
+      setsWorkdir.push(hasWorkdir || s.instructions.some((i) => i.keyword === 'WORKDIR'));
       for (const i of s.instructions) {
         if (i.keyword === 'WORKDIR') hasWorkdir = true;
         if (i.keyword !== 'COPY' || hasWorkdir || i.args.startsWith('<<')) continue;

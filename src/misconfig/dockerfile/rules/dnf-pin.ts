@@ -1,7 +1,7 @@
 import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
 import { unpinned } from './_pm.js';
-import { rpmPinned } from './yum-pin.js';
+import { rpmOrModulePinned } from './yum-pin.js';
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-050', slug: 'dnf-pin', type: 'dockerfile', severity: 'LOW',
@@ -11,8 +11,8 @@ export default rule<DockerfileCtx>({
   references: ['https://github.com/hadolint/hadolint/wiki/DL3041'],
   aliases: ['DL3041'],
   check: unpinned({
-    progs: ['dnf', 'microdnf'], install: ['install'], flagsWithValue: ['--setopt', '-c', '--config', '--enablerepo', '--disablerepo', '--installroot', '--releasever'],
-    pinned: rpmPinned,
+    progs: ['dnf', 'microdnf'], install: ['install', 'module'], flagsWithValue: ['--setopt', '-c', '--config', '--enablerepo', '--disablerepo', '--installroot', '--releasever'],
+    pinned: rpmOrModulePinned,
     label: (ps) => `dnf install of unpinned ${ps.join(', ')}`,
   }),
 });

@@ -13,7 +13,7 @@ export default rule<DockerfileCtx>({
   check: unpinned({
     progs: ['gem'], install: ['install', 'i'], flagsWithValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy'],
     skip: (c) => hasFlag(c, ['version'], 'v'),
-    pinned: (p) => p.includes(':') || p.endsWith('.gem'),
+    pinned: (p) => p.includes(':') || p.endsWith('.gem') || /^(?:true|false)$/.test(p), // true/false: the value of an option (--use-system-libraries true)
     label: (ps) => `gem install of unpinned ${ps.join(', ')}`,
   }),
 });

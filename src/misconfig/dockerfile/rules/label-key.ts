@@ -17,7 +17,7 @@ export default rule<DockerfileCtx>({
       if (i.keyword !== 'LABEL') continue;
       for (const [k] of keyValues(i.args)) {
         const key = k.replace(/^["']|["']$/g, '');
-        if (RESERVED.test(key) || !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(key) || /\.\.|--/.test(key)) { out.push({ message: `LABEL key "${key}" is not valid`, line: i.line }); break; }
+        if (RESERVED.test(key) || !/^[a-z]([a-z0-9.-]*[a-z0-9])?$/.test(key) || /\.\.|--/.test(key)) { out.push({ message: `LABEL key "${key}" is not valid`, line: i.line }); break; }
       }
     }
     return out;

@@ -9,10 +9,10 @@ export default rule<DockerfileCtx>({
   why: "microdnf's package cache stays in the layer.",
   fix: 'Clean in the same RUN: `RUN microdnf install -y pkg && microdnf clean all`.',
   references: ['https://avd.aquasec.com/misconfig/ds-0027'],
-  aliases: ['AVD-DS-0027'],
+  aliases: ['AVD-DS-0027', 'DL3040'], // hadolint's DL3040 covers dnf and microdnf
   check: missingCleanup({
-    progs: ['microdnf'], install: ['install'],
-    cleaned: (cmds) => cmds.some((c) => isSub(c, ['microdnf'], ['clean']) && c.words.includes('all')),
+    progs: ['microdnf'], install: ['install'], cacheDir: /\/var\/cache\/(dnf|yum)/,
+    cleaned: (cmds, s) => cmds.some((c) => isSub(c, ['microdnf'], ['clean']) && c.words.includes('all')) || /rm\s+-[rf]+\s+\/var\/cache\/(dnf|yum)/.test(s),
     label: "'microdnf install' without 'microdnf clean all' in the same RUN",
   }),
 });

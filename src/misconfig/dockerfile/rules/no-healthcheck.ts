@@ -1,5 +1,6 @@
 import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
+import { finalChain } from '../helpers.js';
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-027', slug: 'no-healthcheck', type: 'dockerfile', severity: 'LOW',
@@ -10,7 +11,8 @@ export default rule<DockerfileCtx>({
   aliases: ['DL3057', 'AVD-DS-0026', 'CKV_DOCKER_2', 'CIS-DI-0006'],
   check(ctx) {
     const last = ctx.stages[ctx.stages.length - 1];
-    if (!last || ctx.instructions.some((i) => i.keyword === 'HEALTHCHECK')) return [];
+    // The image has a health check when the final stage or a stage it builds on declares one.
+    if (!last || finalChain(ctx).some((s) => s.instructions.some((i) => i.keyword === 'HEALTHCHECK'))) return [];
     return [{ message: 'no HEALTHCHECK instruction', line: last.line }];
   },
 });

@@ -1,8 +1,11 @@
 import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
 
-/** Registries FROM may use; set by `misconfig.dockerfile.trustedRegistries` (empty: any). */
+/** Registries FROM may use; set by `misconfig.dockerfile.trustedRegistries` (empty: any). `*` allows any, `*.example.com` any subdomain. */
 export const trustedRegistries: string[] = [];
+
+export const registryAllowed = (registry: string) =>
+  trustedRegistries.some((t) => t === '*' || t === registry || (t.startsWith('*.') && registry.endsWith(t.slice(1))));
 
 export default rule<DockerfileCtx>({
   id: 'CG-DF-065', slug: 'trusted-registry', type: 'dockerfile', severity: 'MEDIUM',
@@ -20,7 +23,7 @@ export default rule<DockerfileCtx>({
       if (!s.implicit && img !== 'scratch' && !names.has(img) && !img.includes('$')) {
         const first = img.split('/')[0];
         const registry = img.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
-        if (!trustedRegistries.includes(registry)) out.push({ message: `FROM ${s.image} uses registry ${registry}`, line: s.line });
+        if (!registryAllowed(registry)) out.push({ message: `FROM ${s.image} uses registry ${registry}`, line: s.line });
       }
       if (s.name) names.add(s.name);
     }

@@ -11,7 +11,7 @@ export default rule<DockerfileCtx>({
   references: ['https://github.com/hadolint/hadolint/wiki/DL3060'],
   aliases: ['DL3060'],
   check: missingCleanup({
-    progs: ['yarn'], install: ['install'], cacheDir: /yarn/,
+    progs: ['yarn'], install: ['install'], cacheDir: /yarn/, usedStagesOnly: true,
     cleaned: (cmds) => cmds.some((c) => isSub(c, ['yarn'], ['cache']) && c.words.includes('clean')),
     label: "'yarn install' without 'yarn cache clean' in the same RUN",
   }),

@@ -4,6 +4,10 @@ import { unpinned } from './_pm.js';
 
 export const rpmPinned = (p: string) => p.includes('-') && /-\d/.test(p) || p.endsWith('.rpm') || p.includes('/');
 
+/** `yum|dnf module install name:stream`: a module is pinned by its stream. */
+export const rpmOrModulePinned = (p: string, c: { words: string[] }) =>
+  c.words.includes('module') ? p === 'install' || p.includes(':') : rpmPinned(p);
+
 export default rule<DockerfileCtx>({
   id: 'CG-DF-045', slug: 'yum-pin', type: 'dockerfile', severity: 'LOW',
   title: 'yum install without pinned versions',
@@ -12,8 +16,8 @@ export default rule<DockerfileCtx>({
   references: ['https://github.com/hadolint/hadolint/wiki/DL3033'],
   aliases: ['DL3033'],
   check: unpinned({
-    progs: ['yum'], install: ['install'], flagsWithValue: ['--setopt', '-c', '--config', '--enablerepo', '--disablerepo', '--installroot', '--releasever'],
-    pinned: rpmPinned,
+    progs: ['yum'], install: ['install', 'module'], flagsWithValue: ['--setopt', '-c', '--config', '--enablerepo', '--disablerepo', '--installroot', '--releasever'],
+    pinned: rpmOrModulePinned,
     label: (ps) => `yum install of unpinned ${ps.join(', ')}`,
   }),
 });
