@@ -20,6 +20,8 @@ export interface ImagePolicyOptions {
   signatures?: { registry: string; keys: KeyObject[] }[];
   /** `--server URL --token T`: no fixable CRITICAL vulnerability in the image's last stored scan. */
   server?: { url: string; token?: string };
+  /** Severities of fixable vulnerabilities that deny (`--vuln-severity`; default CRITICAL). */
+  vulnSeverities?: Severity[];
   /** What an image whose signature or scan is not known yet does: admitted with a warning, or denied. */
   unknown?: 'allow' | 'deny';
   /** Registry lookups over plain HTTP (loopback registries always are). */
@@ -32,41 +34,41 @@ export const IMAGE_RULES = {
   untrusted: { id: 'CG-ADM-001', slug: 'untrusted-registry', severity: 'HIGH', title: 'Image from a registry that is not trusted', fix: 'Pull the image from one of the trusted registries (--trusted-registry), or mirror it there.' },
   unpinned: { id: 'CG-ADM-002', slug: 'image-not-pinned', severity: 'HIGH', title: 'Image not pinned by digest', fix: 'Reference the image as name@sha256:… (`coastguard pin` rewrites manifests).' },
   unsigned: { id: 'CG-ADM-003', slug: 'unsigned-image', severity: 'CRITICAL', title: 'Image has no valid cosign signature', fix: 'Sign the image digest with cosign under one of the configured keys, or deploy a signed digest.' },
-  vulnerable: { id: 'CG-ADM-004', slug: 'fixable-critical-vulnerability', severity: 'CRITICAL', title: 'Image has a fixable CRITICAL vulnerability in its last scan', fix: 'Rebuild the image with the fixed package versions and deploy the new digest.' },
+  vulnerable: { id: 'CG-ADM-004', slug: 'fixable-vulnerability', severity: 'CRITICAL', title: 'Image has fixable vulnerabilities of a denied severity (CRITICAL by default) in its last scan', fix: 'Rebuild the image with the fixed package versions and deploy the new digest.' },
 } as const satisfies Record<string, { id: string; slug: string; severity: Severity; title: string; fix: string }>;
 
 type RuleKey = keyof typeof IMAGE_RULES;
 
 export interface SignatureVerdict { signed: boolean; digest: string; detail: string }
-export interface ScanVerdict { scanned: boolean; fixableCritical: string[] }
+export interface ScanVerdict { scanned: boolean; fixable: string[] }
 
-/** Finding ids the server's scan may use for a fixable CRITICAL vulnerability. */
-function fixableCriticals(list: unknown): string[] {
+/** Ids of the fixable vulnerabilities of these severities in a list of native findings. */
+function fixableIds(list: unknown, severities: Severity[]): string[] {
   if (!Array.isArray(list)) return [];
   return list
     .filter((f) => {
       const x = f as { kind?: string; severity?: string; fixedVersion?: string; status?: string };
-      return (x.kind === undefined || x.kind === 'vulnerability') && String(x.severity).toUpperCase() === 'CRITICAL' && ((typeof x.fixedVersion === 'string' && x.fixedVersion !== '') || x.status === 'fixed');
+      return (x.kind === undefined || x.kind === 'vulnerability') && severities.includes(String(x.severity).toUpperCase() as Severity) && ((typeof x.fixedVersion === 'string' && x.fixedVersion !== '') || x.status === 'fixed');
     })
     .map((f) => String((f as { id?: unknown }).id ?? 'unknown'));
 }
 
 /**
- * The image's fixable CRITICAL vulnerabilities in its last stored scan, from the server's API
- * (docs/server.md): GET /api/v1/images/{digest}/findings?kind=vulnerability&severity=CRITICAL,
- * answered as a list page `{items, total, …}`. 404 means the server never stored a scan of it.
+ * The image's fixable vulnerabilities of these severities in its last stored scan, from the
+ * server's API (docs/server.md): GET /api/v1/images/{digest}/findings?kind=vulnerability, answered
+ * as a list page `{items, total, …}`. 404 means the server never stored a scan of it.
  */
-export async function fetchServerScan(server: { url: string; token?: string }, digest: string): Promise<ScanVerdict> {
-  const u = `${server.url.replace(/\/+$/, '')}/api/v1/images/${encodeURIComponent(digest)}/findings?kind=vulnerability&severity=CRITICAL&limit=10000`;
+export async function fetchServerScan(server: { url: string; token?: string }, digest: string, severities: Severity[] = ['CRITICAL']): Promise<ScanVerdict> {
+  const u = `${server.url.replace(/\/+$/, '')}/api/v1/images/${encodeURIComponent(digest)}/findings?kind=vulnerability&limit=10000`;
   const res = await fetch(u, {
     headers: { accept: 'application/json', ...(server.token ? { authorization: `Bearer ${server.token}` } : {}) },
     signal: AbortSignal.timeout(15_000),
   });
-  if (res.status === 404) return { scanned: false, fixableCritical: [] };
-  if (!res.ok) throw new Error(`server answered HTTP ${res.status} for ${digest}`);
+  if (res.status === 404) return { scanned: false, fixable: [] };
+  if (!res.ok) throw new Error(`server answered HTTP ${res.status}`);
   const body = (await res.json()) as { items?: unknown };
-  if (!Array.isArray(body?.items)) throw new Error(`server answer for ${digest} has no items list`);
-  return { scanned: true, fixableCritical: [...new Set(fixableCriticals(body.items))].sort() };
+  if (!Array.isArray(body?.items)) throw new Error('server answer has no items list');
+  return { scanned: true, fixable: [...new Set(fixableIds(body.items, severities))].sort() };
 }
 
 export class ImagePolicy {
@@ -83,7 +85,7 @@ export class ImagePolicy {
       }, { ttlMs: 10 * 60_000, retryMs: 15_000 });
     }
     const server = opts.server;
-    if (server) this.scans = new BackgroundCache((digest) => fetchServerScan(server, digest), { ttlMs: 5 * 60_000, retryMs: 15_000 });
+    if (server) this.scans = new BackgroundCache((digest) => fetchServerScan(server, digest, opts.vulnSeverities), { ttlMs: 5 * 60_000, retryMs: 15_000 });
   }
 
   /** Whether any image rule is switched on (otherwise pod specs are not even looked at). */
@@ -112,9 +114,11 @@ export class ImagePolicy {
         fingerprint: fingerprint('policy', r.id, path, image),
       });
     };
+    // Warnings are cut at 120 characters: a short digest keeps the reason visible.
+    const short = (image: string) => image.replace(/@(sha256:[0-9a-f]{12})[0-9a-f]{52}$/, '@$1…');
     const unknown = (key: RuleKey, image: string, l: Lookup<unknown>, what: string) => {
       if (l.state !== 'unknown') return;
-      pending.push(`${image}: ${what} not known yet (${l.why})`);
+      pending.push(`${short(image)}: ${what} unknown (${l.why})`);
       if (this.opts.unknown === 'deny') add(key, image, `image "${image}": ${what} not known yet (${l.why}); unknown images are denied`);
     };
     for (const c of containersOf(pod)) {
@@ -136,14 +140,16 @@ export class ImagePolicy {
       }
       if (this.scans) {
         if (!ref.digest) {
-          pending.push(`${image}: no digest, so no stored scan can be looked up`);
+          pending.push(`${short(image)}: no digest, so no stored scan can be looked up`);
           if (this.opts.unknown === 'deny') add('vulnerable', image, `image "${image}" has no digest, so its last scan cannot be checked; unknown images are denied`);
         } else {
           const l = this.scans.get(ref.digest);
-          if (l.state === 'known' && l.value.fixableCritical.length) {
-            add('vulnerable', image, `image "${image}" has fixable CRITICAL vulnerabilities in its last scan: ${l.value.fixableCritical.slice(0, 5).join(', ')}${l.value.fixableCritical.length > 5 ? ', …' : ''}`);
+          const fixable = l.state === 'known' ? l.value.fixable : [];
+          if (fixable.length) {
+            const what = (this.opts.vulnSeverities ?? ['CRITICAL']).join('/');
+            add('vulnerable', image, `image "${image}" has ${fixable.length} fixable ${what} vulnerabilities in its last scan: ${fixable.slice(0, 5).join(', ')}${fixable.length > 5 ? ', …' : ''}`);
           } else if (l.state === 'known' && !l.value.scanned) {
-            pending.push(`${image}: never scanned by the server`);
+            pending.push(`${short(image)}: never scanned by the server`);
             if (this.opts.unknown === 'deny') add('vulnerable', image, `image "${image}" was never scanned by the server; unknown images are denied`);
           }
           unknown('vulnerable', image, l, 'last scan');

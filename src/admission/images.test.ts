@@ -57,13 +57,13 @@ test('signatures: unknown at first (admitted with a warning), then known from th
   const unsigned = deployment(`${reg.host}/team/unsigned@${digest}`);
   const first = judge(images, unsigned);
   assert.equal(first.response.allowed, true);
-  assert.match(first.response.warnings!.join('\n'), /^image check pending: 127\.0\.0\.1:\d+\/team\/unsigned@sha256:[0-9a-f]{7}/m);
+  assert.match(first.response.warnings!.join('\n'), /^pending: 127\.0\.0\.1:\d+\/team\/unsigned@sha256:[0-9a-f]{7}/m);
   assert.equal(judge(images, signed).response.allowed, true);
   await images.signatures!.settle();
   assert.equal(images.signatures!.stats.lookups, 2);
   const s = judge(images, signed);
   assert.equal(s.response.allowed, true);
-  assert.ok(!s.response.warnings!.some((w) => w.startsWith('image check pending')));
+  assert.ok(!s.response.warnings!.some((w) => w.startsWith('pending:')));
   const u = judge(images, unsigned);
   assert.equal(u.response.allowed, false);
   assert.deepEqual(u.denied, ['CG-ADM-003']);

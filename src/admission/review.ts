@@ -102,7 +102,7 @@ export function review(body: unknown, opts: ReviewOptions, now = new Date()): Re
 
   const warnings = [
     ...by.warn.map((f) => `${f.id} [${f.severity}] ${f.title}`),
-    ...pending.map((p) => `image check pending: ${p}`),
+    ...pending.map((p) => `pending: ${p}`),
     ...v.belowThreshold.map((f) => `${f.id} [${f.severity}] ${f.title} (below threshold)`),
   ];
   const uniqueWarnings = [...new Set(warnings.map((w) => clip(w)))];

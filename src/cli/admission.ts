@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CoastguardError, ExitCode, inputError, usageError } from '../core/errors.js';
+import { parseSeverityList, type Severity } from '../core/index.js';
 import { ImagePolicy, parseModes, renderManifests, startAdmissionServer, vapExport, type AdmissionServer } from '../admission/index.js';
 import { loadPublicKey } from '../source/registry/cosign.js';
 import type { Command } from './command.js';
@@ -32,6 +33,7 @@ const serve: Command = {
     '  --require-digest            images must be pinned by digest',
     '  --require-signature REG=KEY images from registry REG need a cosign signature valid under KEY (repeatable)',
     '  --server URL --token T      deny images whose last stored scan has a fixable CRITICAL vulnerability',
+    '  --vuln-severity LIST        severities of fixable vulnerabilities that deny (default CRITICAL)',
     '  --unknown allow|deny        images whose signature or scan is not known yet (default allow, with a warning)',
     '  --insecure                  talk to registries over plain HTTP',
     '  --quiet                     no audit log lines on stderr',
@@ -50,6 +52,7 @@ const serve: Command = {
     'require-signature': { type: 'string', multiple: true },
     server: { type: 'string' },
     token: { type: 'string' },
+    'vuln-severity': { type: 'string' },
     unknown: { type: 'string' },
     insecure: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -80,7 +83,16 @@ const serve: Command = {
     });
     const token = (v.token as string | undefined) ?? process.env.COASTGUARD_TOKEN;
     if (v.token !== undefined && !v.server) throw usageError('--token needs --server URL', '--token');
+    let vulnSeverities: Severity[] | undefined;
+    if (v['vuln-severity'] !== undefined) {
+      try {
+        vulnSeverities = parseSeverityList(String(v['vuln-severity']));
+      } catch (e) {
+        throw usageError((e as Error).message, '--vuln-severity');
+      }
+    }
     const images = new ImagePolicy({
+      vulnSeverities,
       trustedRegistries: commaList(v['trusted-registry']),
       requireDigest: v['require-digest'] === true,
       signatures,
