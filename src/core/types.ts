@@ -43,7 +43,7 @@ export interface OSInfo {
   eolSource?: string;
 }
 
-export type FindingKind = 'vulnerability' | 'misconfig' | 'secret' | 'policy' | 'license';
+export type FindingKind = 'vulnerability' | 'misconfig' | 'secret' | 'policy' | 'license' | 'drift';
 
 /** One shape for every kind. Reports and the policy gate only know this shape. */
 export interface Finding {
@@ -66,7 +66,7 @@ export interface Finding {
 
 export interface Artifact {
   name: string;
-  type: 'container_image' | 'filesystem' | 'repository' | 'config' | 'sbom';
+  type: 'container_image' | 'filesystem' | 'repository' | 'config' | 'sbom' | 'container';
   digest?: string;
   os?: OSInfo;
   /** Image config facts reports and policies read (user, env, labels, history, created, layers…). */

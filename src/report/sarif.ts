@@ -92,7 +92,8 @@ function message(f: Finding): string {
 
 function run(result: ScanResult, category: string, opts: ReportOptions, cap: number) {
   const sorted = sortFindings(result.findings);
-  const root = result.artifact.type === 'filesystem' || result.artifact.type === 'repository' ? resolve(result.artifact.name) : process.cwd();
+  // A running container's paths are absolute inside it: relative to its /, never to our cwd.
+  const root = result.artifact.type === 'filesystem' || result.artifact.type === 'repository' ? resolve(result.artifact.name) : result.artifact.type === 'container' ? '/' : process.cwd();
   const unchecked = (result.warnings ?? []).filter((w) => w.notChecked);
   const notifications: { level: string; message: { text: string } }[] = [];
   const shown = (w: ScanWarning) => `${w.what}${w.where ? `: ${portablePath(w.where, root)}` : ''}`;
