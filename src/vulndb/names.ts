@@ -24,8 +24,26 @@ const ECOSYSTEM_ALIASES: Record<string, string> = {
   ubuntu: 'Ubuntu',
 };
 
+/**
+ * OSV's distro ecosystems that spell a release differently from our namespaces:
+ * "SUSE:Linux Enterprise Server 15 SP5" → "SUSE:15.5", "openSUSE:Leap 15.5" → "openSUSE:15.5",
+ * "openSUSE:Tumbleweed", "Red Hat:enterprise_linux:9::baseos" → "Red Hat:9".
+ */
+function osvDistroNamespace(eco: string): string | undefined {
+  let m = /^SUSE:Linux Enterprise (?:Server|Micro|Desktop)(?: for SAP Applications)? (\d+)(?: SP(\d+))?/i.exec(eco);
+  if (m) return `SUSE:${m[1]}${m[2] && m[2] !== '0' ? `.${m[2]}` : ''}`;
+  m = /^openSUSE:Leap (?:Micro )?(\d+\.\d+)/i.exec(eco);
+  if (m) return `openSUSE:${m[1]}`;
+  if (/^openSUSE:Tumbleweed/i.test(eco)) return 'openSUSE:Tumbleweed';
+  m = /^Red Hat:enterprise_linux:(\d+)(?::|$)/i.exec(eco);
+  if (m) return `Red Hat:${m[1]}`;
+  return undefined;
+}
+
 /** "pypi" → "PyPI", "Debian:12" → "Debian:12" (the release part kept as written). */
 export function canonicalEcosystem(eco: string): string {
+  const distro = osvDistroNamespace(eco);
+  if (distro) return distro;
   const [base, ...rest] = eco.split(':');
   const canon = ECOSYSTEM_ALIASES[base.toLowerCase()] ?? base;
   return rest.length ? `${canon}:${rest.join(':')}` : canon;
@@ -104,6 +122,8 @@ export function distroNamespace(family: string, version: string, codename?: stri
       return 'Wolfi';
     case 'chainguard':
       return 'Chainguard';
+    case 'opensuse-tumbleweed':
+      return 'openSUSE:Tumbleweed';
   }
   // Extended-support streams ("8.6+eus") are their own namespace, never the plain major.
   if (v.includes('+')) return `${FAMILY_ECOSYSTEM[f] ?? f}:${v}`;
@@ -128,6 +148,8 @@ export function distroNamespace(family: string, version: string, codename?: stri
     case 'sles':
     case 'sle-micro':
       return `SUSE:${major ?? v}${minor && minor !== '0' ? `.${minor}` : ''}`;
+    case 'opensuse-leap':
+      return `openSUSE:${major && minor ? `${major}.${minor}` : v}`;
     case 'photon':
     case 'cbl-mariner':
     case 'azurelinux':

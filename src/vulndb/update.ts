@@ -23,6 +23,13 @@ export const DEFAULT_SOURCES: FeedSourceSpec[] = [
     { url: `https://secdb.alpinelinux.org/${r}/main.json` },
     { url: `https://secdb.alpinelinux.org/${r}/community.json` },
   ]),
+  // Distributions with OSV exports of their own advisories.
+  ...['Ubuntu', 'AlmaLinux', 'Rocky Linux'].map((e) => ({ url: `https://osv-vulnerabilities.storage.googleapis.com/${encodeURIComponent(e)}/all.zip` })),
+  { url: 'https://packages.wolfi.dev/os/security.json' },
+  { url: 'https://packages.cgr.dev/chainguard/security.json' },
+  // Risk: FIRST EPSS (today's scores) and CISA's known-exploited catalogue.
+  { url: 'https://epss.empiricalsecurity.com/epss_scores-current.csv.gz' },
+  { url: 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json' },
   { url: 'https://security-tracker.debian.org/tracker/data/json' },
   { url: 'https://salsa.debian.org/security-tracker-team/security-tracker/-/raw/master/data/DSA/list' },
   { url: 'https://salsa.debian.org/security-tracker-team/security-tracker/-/raw/master/data/DLA/list' },

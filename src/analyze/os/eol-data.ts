@@ -22,6 +22,8 @@ const RHEL = 'https://access.redhat.com/support/policy/updates/errata (end of Ma
 const CENTOS = 'https://www.centos.org/centos-linux-eol/ and https://www.centos.org/centos-stream/ (end of life / end of builds)';
 const ROCKY = 'https://wiki.rockylinux.org/rocky/version/ (end of security support)';
 const ALMA = 'https://wiki.almalinux.org/release-notes/ and https://almalinux.org/ (security support end)';
+const ORACLE = 'https://www.oracle.com/a/ocom/docs/elsp-lifetime-069338.pdf (Oracle Linux premier support end)';
+const MARINER = 'https://github.com/microsoft/CBL-Mariner (announced end of life of CBL-Mariner 1.0 and 2.0)';
 const AMAZON = 'https://aws.amazon.com/amazon-linux-2/faqs/ and https://docs.aws.amazon.com/linux/al2023/ug/release-cadence.html (end of support)';
 
 export const EOL_DATA: EolEntry[] = [
@@ -74,4 +76,11 @@ export const EOL_DATA: EolEntry[] = [
   { family: 'alma', release: '9', eol: '2032-05-31', source: ALMA },
   { family: 'amazon', release: '2023', eol: '2029-06-30', source: AMAZON },
   { family: 'amazon', release: '2', eol: '2026-06-30', source: AMAZON },
+  { family: 'amazon', release: '2018.03', eol: '2023-12-31', source: AMAZON + ' (Amazon Linux AMI, end of maintenance support)' },
+  { family: 'amazon', release: '2017.09', eol: '2023-12-31', source: AMAZON + ' (Amazon Linux AMI, end of maintenance support)' },
+  { family: 'oracle', release: '7', eol: '2024-12-31', source: ORACLE },
+  { family: 'oracle', release: '8', eol: '2029-07-31', source: ORACLE },
+  { family: 'oracle', release: '9', eol: '2032-06-30', source: ORACLE },
+  { family: 'cbl-mariner', release: '1.0', eol: '2023-07-31', source: MARINER },
+  { family: 'cbl-mariner', release: '2.0', eol: '2025-07-31', source: MARINER },
 ];

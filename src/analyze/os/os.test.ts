@@ -46,6 +46,7 @@ const ROOTFS_CASES: Record<string, (string[])[]> = {
   'syft/arch': [['etc/os-release', 'arch', '']],
   'syft/centos': [['usr/lib/os-release', 'centos', '8']],
   'syft/centos5': [['etc/redhat-release', 'centos', '5.7']],
+  'syft/centos6': [['etc/system-release-cpe', 'centos', '6']],
   'syft/custom': [['etc/os-release', 'scientific', '8']],
   'syft/fedora': [['usr/lib/os-release', 'fedora', '36']],
   'syft/mariner': [['etc/os-release', 'cbl-mariner', '1.0']],
@@ -174,4 +175,40 @@ test('end-of-life table: lookups by release prefix, and every entry names its so
   const os = run('etc/os-release', 'snyk/debian_9/fs/etc/os-release')!.os!;
   assert.equal(os.eol, '2022-06-30');
   assert.match(os.eolSource!, /wiki\.debian\.org\/LTS/);
+});
+
+test('product release files and CPE names (Photon, Mariner, Azure Linux, system-release-cpe)', async () => {
+  const { parseProductRelease, parseCpeRelease } = await import('./release-files.js');
+  // First lines as the distributions ship them.
+  assert.deepEqual(parseProductRelease('VMware Photon OS 4.0\nPHOTON_BUILD_NUMBER=ca7c9e933\n'), { family: 'photon', version: '4.0', name: 'VMware Photon OS 4.0' });
+  assert.deepEqual(parseProductRelease('CBL-Mariner 2.0.20230630\nMARINER_BUILD_NUMBER=rpm-based\n'), { family: 'cbl-mariner', version: '2.0.20230630', name: 'CBL-Mariner 2.0.20230630' });
+  assert.deepEqual(parseProductRelease('Microsoft Azure Linux 3.0.20240727\n'), { family: 'azurelinux', version: '3.0.20240727', name: 'Microsoft Azure Linux 3.0.20240727' });
+  assert.equal(parseProductRelease('Something else 1.0'), undefined);
+  assert.deepEqual(parseCpeRelease('cpe:2.3:o:amazon:amazon_linux:2023\n'), { family: 'amazon', version: '2023' });
+  assert.deepEqual(parseCpeRelease('cpe:/o:amazon:amazon_linux:2'), { family: 'amazon', version: '2' });
+  assert.deepEqual(parseCpeRelease('cpe:/o:redhat:enterprise_linux:8.4:ga'), { family: 'redhat', version: '8.4' });
+  assert.deepEqual(parseCpeRelease('cpe:/o:oracle:linux:8:9:server'), { family: 'oracle', version: '8.9' });
+  assert.equal(parseCpeRelease('cpe:/a:apache:httpd:2.4'), undefined);
+  // The EOL table knows these families too.
+  assert.equal(findEol('cbl-mariner', '2.0.20230630')?.eol, '2025-07-31');
+  assert.equal(findEol('oracle', '8.9')?.eol, '2029-07-31');
+  assert.equal(findEol('amazon', '2018.03')?.eol, '2023-12-31');
+});
+
+test('an OS named by another tool: Trivy OS components and purl distro qualifiers (Trivy, syft, OSV)', async () => {
+  const { osFromName, osFromDistroQualifier } = await import('./from-name.js');
+  assert.deepEqual(osFromName('amazon', '2 (Karoo)'), { family: 'amazon', version: '2' });
+  assert.deepEqual(osFromName('amazon', 'AMI release 2018.03'), { family: 'amazon', version: '2018.03' });
+  assert.deepEqual(osFromName('cbl-mariner', '2.0.20230630'), { family: 'cbl-mariner', version: '2.0.20230630' });
+  assert.deepEqual(osFromName('suse linux enterprise server', '15.5'), { family: 'sles', version: '15.5' });
+  assert.deepEqual(osFromName('opensuse.leap', '15.5'), { family: 'opensuse-leap', version: '15.5' });
+  const q = (d: string, ns?: string) => { const o = osFromDistroQualifier(d, ns); return o && `${o.family} ${o.version}${o.codename ? ` ${o.codename}` : ''}`; };
+  assert.deepEqual(
+    ['ubuntu-22.04', 'amzn-2', 'amazon-2 (Karoo)', 'rhel-9.4+eus', 'ol-8.7', 'oracle-8.7', 'almalinux-8.7', 'alma-8.7', 'rocky-9.3', 'mariner-2.0', 'cbl-mariner-2.0', 'azurelinux-3.0', 'photon-4.0', 'opensuse-leap-15.5', 'sles-15.5', 'wolfi-20230201'].map((d) => q(d)),
+    ['ubuntu 22.04', 'amazon 2', 'amazon 2', 'redhat 9.4+eus', 'oracle 8.7', 'oracle 8.7', 'alma 8.7', 'alma 8.7', 'rocky 9.3', 'cbl-mariner 2.0', 'cbl-mariner 2.0', 'azurelinux 3.0', 'photon 4.0', 'opensuse-leap 15.5', 'sles 15.5', 'wolfi 20230201'],
+  );
+  assert.equal(q('jammy'), 'ubuntu 22.04 jammy');
+  assert.equal(q('3.19.1', 'alpine'), 'alpine 3.19.1');
+  assert.equal(q('20230201', 'wolfi'), 'wolfi 20230201');
+  assert.equal(q('nonsense'), undefined);
 });

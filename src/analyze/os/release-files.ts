@@ -127,6 +127,48 @@ export function parseSuseRelease(text: string): OSInfo | undefined {
   return undefined;
 }
 
+/**
+ * etc/photon-release ("VMware Photon OS 4.0"), etc/mariner-release ("CBL-Mariner 2.0.20230630"),
+ * etc/azurelinux-release ("Microsoft Azure Linux 3.0.20240727"): product and version on the first line.
+ */
+export function parseProductRelease(text: string): OSInfo | undefined {
+  const line = text.trim().split('\n')[0].trim();
+  const m = /^(.*?)\s+(\d+(?:\.\d+)*)\b/.exec(line);
+  if (!m) return undefined;
+  const family = /photon/i.test(m[1]) ? 'photon' : /mariner/i.test(m[1]) ? 'cbl-mariner' : /azure linux/i.test(m[1]) ? 'azurelinux' : undefined;
+  return family ? { family, version: m[2], name: line } : undefined;
+}
+
+/** CPE vendor:product → family, for etc/system-release-cpe and os-release's CPE_NAME. */
+const CPE_FAMILY: [RegExp, string][] = [
+  [/^amazon:amazon_linux$/, 'amazon'],
+  [/^redhat:enterprise_linux$/, 'redhat'],
+  [/^centos:(centos|linux)$/, 'centos'],
+  [/^oracle:linux$/, 'oracle'],
+  [/^rocky:rocky$/, 'rocky'],
+  [/^almalinux:almalinux$/, 'alma'],
+  [/^fedoraproject:fedora$/, 'fedora'],
+  [/^suse:sles/, 'sles'],
+  [/^opensuse:leap$/, 'opensuse-leap'],
+  [/^vmware:photon/, 'photon'],
+];
+
+/**
+ * A CPE naming the OS: "cpe:/o:amazon:amazon_linux:2", "cpe:2.3:o:amazon:amazon_linux:2023",
+ * "cpe:/o:redhat:enterprise_linux:8.4:ga", "cpe:/o:oracle:linux:8:9:server" (Oracle puts the
+ * minor release in the next field).
+ */
+export function parseCpeRelease(text: string): OSInfo | undefined {
+  const cpe = text.trim().split('\n')[0].trim();
+  const parts = cpe.startsWith('cpe:2.3:') ? cpe.split(':').slice(2) : cpe.startsWith('cpe:/') ? cpe.slice(5).split(':') : undefined;
+  if (!parts || parts[0] !== 'o' || !parts[3]) return undefined;
+  const hit = CPE_FAMILY.find(([re]) => re.test(`${parts[1]}:${parts[2]}`.toLowerCase()));
+  if (!hit || !/^\d/.test(parts[3])) return undefined;
+  let version = parts[3];
+  if (hit[1] === 'oracle' && /^\d+$/.test(parts[4] ?? '')) version = `${version}.${parts[4]}`;
+  return { family: hit[1], version };
+}
+
 /** Which parser reads which file (paths relative to the root, without the leading slash). */
 export const RELEASE_FILES: Record<string, (text: string) => OSInfo | undefined> = {
   'etc/os-release': parseOsRelease,
@@ -142,6 +184,10 @@ export const RELEASE_FILES: Record<string, (text: string) => OSInfo | undefined>
   'etc/oracle-release': parseRedhatRelease,
   'etc/system-release': parseRedhatRelease,
   'etc/SuSE-release': parseSuseRelease,
+  'etc/photon-release': parseProductRelease,
+  'etc/mariner-release': parseProductRelease,
+  'etc/azurelinux-release': parseProductRelease,
+  'etc/system-release-cpe': parseCpeRelease,
 };
 
 /**
@@ -160,7 +206,11 @@ export const RELEASE_FILE_RANK: string[] = [
   'etc/centos-release',
   'etc/fedora-release',
   'etc/system-release',
+  'etc/photon-release',
+  'etc/mariner-release',
+  'etc/azurelinux-release',
   'etc/SuSE-release',
+  'etc/system-release-cpe',
   'etc/redhat-release',
   'etc/lsb-release',
   'etc/debian_version',
