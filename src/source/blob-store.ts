@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { digestHex } from './manifest.js';
 import { indexTar, normalizeMemberName, type TarMember } from './tar-index.js';
 import { readRange } from './read-range.js';
+import { Limits, overLimit, regularFile } from './limits.js';
 import type { BlobRef } from './types.js';
 
 /** Named files of an image container: a directory (OCI layout) or an uncompressed tar. */
@@ -13,7 +14,8 @@ export interface BlobStore {
   where: string;
   has(name: string): boolean;
   ref(name: string): BlobRef;
-  read(name: string): Promise<Buffer>;
+  /** A small document read whole (manifest, config): refused over `limit` bytes. */
+  read(name: string, limit?: number): Promise<Buffer>;
 }
 
 export class DirStore implements BlobStore {
@@ -24,10 +26,12 @@ export class DirStore implements BlobStore {
   ref(name: string): BlobRef {
     const path = join(this.where, name);
     if (!existsSync(path)) throw inputError(`missing blob ${name}`, this.where);
-    return { path, start: 0, end: statSync(path).size };
+    // A FIFO or device here would block or never end: only regular files are blobs.
+    return { path, start: 0, end: regularFile(path, `blob ${name}`, this.where).size };
   }
-  async read(name: string) {
-    this.ref(name);
+  async read(name: string, limit: number = Limits.imageJsonBytes) {
+    const { end } = this.ref(name);
+    if (end! > limit) throw overLimit(name, end!, limit, this.where);
     return readFile(join(this.where, name));
   }
 }
@@ -46,9 +50,11 @@ export class TarStore implements BlobStore {
     if (!m) throw inputError(`missing blob ${name}`, this.where);
     return { path: this.path, start: m.start, end: m.start + m.size };
   }
-  async read(name: string) {
+  async read(name: string, limit: number = Limits.imageJsonBytes) {
     const r = this.ref(name);
-    return readRange(r.path, r.start, r.end! - r.start!);
+    const size = r.end! - r.start!;
+    if (size > limit) throw overLimit(name, size, limit, this.where);
+    return readRange(r.path, r.start, size);
   }
 }
 

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Analyzer, EntryInfo } from '../analyze/types.js';
 import type { LayerResult } from './layer-walk.js';
-import { runAnalyzers } from './run-analyzers.js';
+import { bufferLimit, runAnalyzers, tooBigToAnalyze } from './run-analyzers.js';
 
 export interface DirWalkOptions {
   analyzers: Analyzer[];
@@ -90,7 +90,10 @@ export async function walkDirectory(root: string, opts: DirWalkOptions): Promise
       result.files++;
       result.bytes += st.size;
       const wanted = opts.analyzers.filter((a) => a.wants(rel, info));
-      if (wanted.length) pending.push(analyzeFile(abs, info, wanted));
+      if (wanted.length === 0) continue;
+      const limit = bufferLimit(wanted);
+      if (info.size > limit) result.analyses.push(tooBigToAnalyze(rel, info.size, limit));
+      else pending.push(analyzeFile(abs, info, wanted));
     }
   };
   await visit(root);

@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { inputError } from '../core/errors.js';
 import type { BlobStore } from './blob-store.js';
-import { parseJson } from './manifest.js';
+import { dockerManifestJsonSchema, parseImageConfig, parseImageJson } from './image-json.js';
 import { matchesReference } from './reference-match.js';
-import type { LayerBlob, RawImageConfig, ResolvedImage } from './types.js';
-
-interface DockerArchiveEntry {
-  Config: string;
-  RepoTags?: string[] | null;
-  Layers: string[];
-  LayerSources?: Record<string, { mediaType?: string; size?: number; digest: string }>;
-}
+import type { LayerBlob, ResolvedImage } from './types.js';
 
 const HEX64 = /([a-f0-9]{64})/;
 
 /** `docker save` output: manifest.json lists images; each names its config and layer tars. */
 export async function resolveDockerArchive(store: BlobStore, opts: { image?: string }): Promise<ResolvedImage> {
-  const entries = parseJson<DockerArchiveEntry[]>(await store.read('manifest.json'), 'manifest.json', store.where);
-  if (!Array.isArray(entries) || entries.length === 0) throw inputError('manifest.json lists no images', store.where);
-  let entry: DockerArchiveEntry | undefined;
+  const entries = parseImageJson(await store.read('manifest.json'), dockerManifestJsonSchema, 'manifest.json', store.where);
+  let entry: (typeof entries)[number] | undefined;
   if (opts.image) {
     entry = entries.find((e) => (e.RepoTags ?? []).some((t) => matchesReference(t, opts.image!)));
     if (!entry) {
@@ -37,8 +29,8 @@ export async function resolveDockerArchive(store: BlobStore, opts: { image?: str
   if (named && `sha256:${named[1]}` !== configDigest) {
     throw inputError(`digest mismatch for config ${entry.Config}: content hashes to ${configDigest}`, store.where);
   }
-  const config = parseJson<RawImageConfig>(configBuf, `config ${entry.Config}`, store.where);
-  const diffIDs = config.rootfs?.diff_ids ?? [];
+  const config = parseImageConfig(configBuf, `config ${entry.Config}`, store.where);
+  const diffIDs = config.rootfs!.diff_ids;
   if (diffIDs.length !== entry.Layers.length) {
     throw inputError(`manifest.json lists ${entry.Layers.length} layers but the config has ${diffIDs.length} diff_ids`, store.where);
   }

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
-import { runAnalyzers } from './run-analyzers.js';
+import { bufferLimit, runAnalyzers, tooBigToAnalyze } from './run-analyzers.js';
 import { inputError } from '../core/errors.js';
 import { decompressor, detectCompression, type Compression } from './decompress.js';
 import { readRange } from './read-range.js';
@@ -163,6 +163,12 @@ export async function walkLayerStream(
       result.files++;
       const wanted = analyzers.filter((a) => a.wants(p, info));
       if (wanted.length === 0) {
+        entry.resume();
+        continue;
+      }
+      const limit = bufferLimit(wanted);
+      if (info.size > limit) {
+        result.analyses.push(tooBigToAnalyze(p, info.size, limit));
         entry.resume();
         continue;
       }

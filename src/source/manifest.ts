@@ -31,7 +31,7 @@ export interface ImageManifest {
   annotations?: Record<string, string>;
 }
 
-export const isIndex = (doc: { mediaType?: string; manifests?: unknown }) =>
+export const isIndex = (doc: { mediaType?: string; manifests?: unknown }): doc is ImageIndex =>
   doc.mediaType === MediaTypes.ociIndex || doc.mediaType === MediaTypes.dockerList || (doc.mediaType === undefined && Array.isArray(doc.manifests));
 
 /**
@@ -48,14 +48,6 @@ export function selectManifest(index: ImageIndex, want: Platform, where: string)
   if (hit) return hit;
   const have = candidates.map((m) => formatPlatform(m.platform)).join(', ');
   throw inputError(`platform ${formatPlatform(want)} not in image index (available: ${have || 'none'})`, where);
-}
-
-export function parseJson<T>(buf: Buffer, what: string, where: string): T {
-  try {
-    return JSON.parse(buf.toString('utf8')) as T;
-  } catch (e) {
-    throw inputError(`${what} is not valid JSON (${(e as Error).message})`, where);
-  }
 }
 
 /** Builds the layer list from a manifest + config, checking they agree. */

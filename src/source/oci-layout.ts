@@ -1,17 +1,18 @@
 import { inputError } from '../core/errors.js';
 import { blobPath, readVerified, type BlobStore } from './blob-store.js';
-import { isIndex, layersFromManifest, parseJson, selectManifest, type Descriptor, type ImageIndex, type ImageManifest } from './manifest.js';
+import { indexSchema, parseImageConfig, parseImageJson, parseManifestOrIndex } from './image-json.js';
+import { isIndex, layersFromManifest, selectManifest, type Descriptor, type ImageManifest } from './manifest.js';
 import type { Platform } from './platform.js';
 import { matchesReference } from './reference-match.js';
-import type { RawImageConfig, ResolvedImage } from './types.js';
+import type { ResolvedImage } from './types.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 const CONTAINERD_NAME = 'io.containerd.image.name';
 
 /** OCI image layout, as a directory or as a tar of one: index.json → (index →) manifest → config + layers. */
 export async function resolveOciLayout(store: BlobStore, opts: { image?: string; platform: Platform }): Promise<ResolvedImage> {
-  const top = parseJson<ImageIndex>(await store.read('index.json'), 'index.json', store.where);
-  if (!Array.isArray(top.manifests) || top.manifests.length === 0) throw inputError('index.json lists no manifests', store.where);
+  const top = parseImageJson(await store.read('index.json'), indexSchema, 'index.json', store.where);
+  if (top.manifests.length === 0) throw inputError('index.json lists no manifests', store.where);
   let candidates = top.manifests;
   if (opts.image) {
     const want = opts.image;
@@ -31,27 +32,27 @@ export async function resolveOciLayout(store: BlobStore, opts: { image?: string;
   }
   let desc: Descriptor = candidates.length === 1 ? candidates[0] : selectManifest({ manifests: candidates }, opts.platform, store.where);
   let manifestBuf = await readVerified(store, desc.digest);
-  let doc = parseJson<ImageManifest & ImageIndex>(manifestBuf, `manifest ${desc.digest}`, store.where);
+  let doc = parseManifestOrIndex(manifestBuf, `manifest ${desc.digest}`, store.where);
   const seen = new Set<string>();
   while (isIndex(doc)) {
     if (seen.has(desc.digest)) throw inputError('image index refers to itself', store.where);
     seen.add(desc.digest);
     desc = selectManifest(doc, opts.platform, `${store.where} (${desc.digest})`);
     manifestBuf = await readVerified(store, desc.digest);
-    doc = parseJson<ImageManifest & ImageIndex>(manifestBuf, `manifest ${desc.digest}`, store.where);
+    doc = parseManifestOrIndex(manifestBuf, `manifest ${desc.digest}`, store.where);
   }
-  if (!doc.config?.digest) throw inputError(`manifest ${desc.digest} has no config`, store.where);
-  const config = parseJson<RawImageConfig>(await readVerified(store, doc.config.digest), `config ${doc.config.digest}`, store.where);
-  const layers = layersFromManifest(doc, config, (d) => store.ref(blobPath(d, store.where)), store.where);
+  const manifest = doc as ImageManifest;
+  const config = parseImageConfig(await readVerified(store, manifest.config.digest), `config ${manifest.config.digest}`, store.where);
+  const layers = layersFromManifest(manifest, config, (d) => store.ref(blobPath(d, store.where)), store.where);
   const name = opts.image ?? top.manifests[0].annotations?.[CONTAINERD_NAME] ?? top.manifests[0].annotations?.[REF_NAME] ?? store.where;
   return {
     name,
     repoTags: name === store.where ? [] : [name],
     repoDigests: [],
     manifestDigest: desc.digest,
-    configDigest: doc.config.digest,
+    configDigest: manifest.config.digest,
     config,
-    annotations: doc.annotations,
+    annotations: manifest.annotations,
     layers,
   };
 }

@@ -8,6 +8,7 @@ import { resolveDockerArchive } from './docker-archive.js';
 import { resolveOciLayout } from './oci-layout.js';
 import { decompressor, detectCompression, type Compression } from './decompress.js';
 import { readRange } from './read-range.js';
+import { kindOf } from './limits.js';
 import type { Platform } from './platform.js';
 import type { ResolvedImage } from './types.js';
 
@@ -31,6 +32,7 @@ async function decompressToTemp(path: string, c: Compression, tmpDir = tmpdir())
 export async function openImageInput(path: string, opts: { image?: string; platform: Platform; tmpDir?: string }): Promise<ResolvedImage> {
   if (!existsSync(path)) throw inputError('no such file or directory', path);
   const st = statSync(path);
+  if (!st.isDirectory() && !st.isFile()) throw inputError(`not an image: ${kindOf(st)}, not a file or directory`, path);
   if (st.isDirectory()) {
     if (existsSync(join(path, 'index.json'))) return resolveOciLayout(new DirStore(path), opts);
     if (existsSync(join(path, 'manifest.json'))) return resolveDockerArchive(new DirStore(path), opts);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PackageURL } from 'packageurl-js';
+import { z } from 'zod';
 import { inputError } from '../core/errors.js';
+import { Limits, overLimit, regularFile } from './limits.js';
 import type { OSInfo, Package } from '../core/types.js';
 import { familyFromId, familyInfo, osFromDistroQualifier, osFromName } from '../analyze/os/index.js';
 
@@ -74,6 +76,38 @@ function packageFromPurl(purl: string, props: Map<string, string>, where: string
   };
 }
 
+const optStr = z.string().optional();
+const cdxList = z.array(z.unknown()).optional();
+const cdxComponent = z.looseObject({
+  type: optStr,
+  name: optStr,
+  version: optStr,
+  purl: optStr,
+  description: optStr,
+  properties: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+  components: cdxList,
+});
+const spdxPackages = z
+  .array(
+    z.looseObject({
+      name: optStr,
+      versionInfo: optStr,
+      primaryPackagePurpose: optStr,
+      sourceInfo: optStr,
+      externalRefs: z.array(z.looseObject({ referenceType: z.string(), referenceLocator: z.string() })).optional(),
+    }),
+  )
+  .optional();
+
+/** A part of the SBOM checked against its schema: exit 3 naming the field when it does not fit. */
+function checked<S extends z.ZodType>(schema: S, value: unknown, field: string, path: string): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const sub = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+  throw inputError(`SBOM is not valid: field ${field}${sub}: ${issue.message}`, path);
+}
+
 interface CdxComponent {
   type?: string;
   name?: string;
@@ -107,6 +141,8 @@ function distroFromPurls(purls: string[]): OSInfo | undefined {
  * (SPDX), else from the `distro` qualifier of the OS packages' purls.
  */
 export function readSbom(path: string): SbomInventory {
+  const size = regularFile(path, 'SBOM').size;
+  if (size > Limits.sbomBytes) throw overLimit('SBOM', size, Limits.sbomBytes, path);
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -114,6 +150,7 @@ export function readSbom(path: string): SbomInventory {
     const code = (e as NodeJS.ErrnoException).code;
     throw inputError(code ? `cannot read SBOM (${code})` : `SBOM is not valid JSON (${(e as Error).message})`, path);
   }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw inputError('not a CycloneDX or SPDX JSON document (not an object)', path);
   const packages: Package[] = [];
   let skipped = 0;
   let os: OSInfo | undefined;
@@ -123,20 +160,25 @@ export function readSbom(path: string): SbomInventory {
     else skipped++;
   };
   if (doc.bomFormat === 'CycloneDX') {
-    const walk = (list: CdxComponent[] | undefined) => {
-      for (const c of list ?? []) {
-        if (c.type === 'operating-system') os = osFromName(c.name ?? '', c.version ?? '', c.description) ?? os;
-        else add(c.purl, new Map((c.properties ?? []).map((x) => [x.name, x.value])));
-        walk(c.components);
-      }
+    // Depth-first with an explicit stack: nesting depth is the document's choice, not ours.
+    const stack: [unknown, string][] = [];
+    const push = (list: unknown, field: string) => {
+      const l = checked(cdxList, list, field, path) ?? [];
+      for (let i = l.length - 1; i >= 0; i--) stack.push([l[i], `${field}[${i}]`]);
     };
-    walk(doc.components as CdxComponent[]);
+    push(doc.components, 'components');
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const c = checked(cdxComponent, top[0], top[1], path) as CdxComponent;
+      if (c.type === 'operating-system') os = osFromName(c.name ?? '', c.version ?? '', c.description) ?? os;
+      else add(c.purl, new Map((c.properties ?? []).map((x) => [x.name, x.value])));
+      push(c.components, `${top[1]}.components`);
+    }
     const meta = doc.metadata as { component?: CdxComponent } | undefined;
     os ??= distroFromPurls(packages.map((p) => p.purl));
     return { name: meta?.component?.name ?? path, format: 'cyclonedx', os, packages, skipped };
   }
   if (typeof doc.spdxVersion === 'string') {
-    for (const p of (doc.packages as { name?: string; versionInfo?: string; primaryPackagePurpose?: string; sourceInfo?: string; externalRefs?: { referenceType: string; referenceLocator: string }[] }[]) ?? []) {
+    for (const p of checked(spdxPackages, doc.packages, 'packages', path) ?? []) {
       if (p.primaryPackagePurpose === 'OPERATING_SYSTEM' || p.primaryPackagePurpose === 'OPERATING-SYSTEM') {
         os = osFromName(p.name ?? '', p.versionInfo ?? '') ?? os;
         continue;

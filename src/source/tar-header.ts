@@ -1,3 +1,5 @@
+import { Limits } from './limits.js';
+
 /**
  * Tar header decoding shared by the archive index (random access) and the layer framing check
  * (streaming). Every number in a header is attacker-controlled: sizes are validated here, once,
@@ -6,7 +8,7 @@
 export const BLOCK = 512;
 
 /** Largest PAX extended header or GNU long name/link body we read (real ones are a few hundred bytes). */
-export const MAX_TAR_META_BYTES = 1024 * 1024;
+export const MAX_TAR_META_BYTES = Limits.tarMetaBytes;
 
 export interface TarHeader {
   /** Type flag as a character: '0' file, '5' directory, 'x' PAX, 'L' GNU long name… */

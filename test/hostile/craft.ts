@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -104,4 +104,36 @@ export function dockerArchive(dir: string, spec: ImageSpec, file = 'image.tar'):
     ...spec.layers.map((l, i) => ({ name: names[i], body: l })),
   ]));
   return path;
+}
+
+/** Writes a blob into an OCI layout directory under its digest; returns the digest. */
+export function putBlob(layout: string, body: Buffer | string): string {
+  const b = typeof body === 'string' ? Buffer.from(body) : body;
+  const d = sha256(b);
+  mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
+  writeFileSync(join(layout, 'blobs', 'sha256', d.slice(7)), b);
+  return d;
+}
+
+/**
+ * An OCI layout directory. Each part can be replaced by raw JSON (any shape) to test validation;
+ * by default a valid one-layer image.
+ */
+export function ociLayout(layout: string, spec: { layers?: Buffer[]; config?: unknown; manifest?: (configDigest: string, layerDigests: string[]) => unknown; index?: (manifestDigest: string) => unknown } = {}): string {
+  mkdirSync(layout, { recursive: true });
+  const layers = spec.layers ?? [tar([{ name: 'etc/hostname', body: 'box\n' }])];
+  const layerDigests = layers.map((l) => putBlob(layout, l));
+  const config = spec.config ?? { architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map(sha256) } };
+  const configDigest = putBlob(layout, JSON.stringify(config));
+  const manifest = spec.manifest?.(configDigest, layerDigests) ?? {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: JSON.stringify(config).length },
+    layers: layerDigests.map((digest, i) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: layers[i].length })),
+  };
+  const manifestDigest = putBlob(layout, JSON.stringify(manifest));
+  const index = spec.index?.(manifestDigest) ?? { schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: manifestDigest, size: JSON.stringify(manifest).length }] };
+  writeFileSync(join(layout, 'index.json'), JSON.stringify(index));
+  writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  return layout;
 }

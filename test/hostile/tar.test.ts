@@ -7,6 +7,7 @@ import { analyzeLayers } from '../../src/source/layer-pool.js';
 import { openImageInput } from '../../src/source/open-input.js';
 import { runCli, spawnCli } from '../support/cli.js';
 import { repoRoot, tempDir } from '../helpers.js';
+import { assertOneLineError } from './expect.js';
 import { dockerArchive, header, padBlock, paxRecords, sha256, tar } from './craft.js';
 
 // Crafted tars, inside a layer and as the archive itself: every one must end with exit 3 and one
@@ -21,18 +22,6 @@ const base256 = (() => {
   return b;
 })();
 const some = Buffer.alloc(4096, 0x41);
-
-type Result = { code: number | null; signal: string | null; stdout: string; stderr: string };
-
-function assertOneLineError(r: Result, code: number, re: RegExp, label: string) {
-  assert.equal(r.signal, null, `${label}: killed by ${r.signal}`);
-  assert.equal(r.code, code, `${label}: ${r.stderr}`);
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `${label}: one line expected:\n${r.stderr}`);
-  assert.match(lines[0], /^coastguard: /, label);
-  assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, label);
-  assert.match(lines[0], re, label);
-}
 
 const args = (input: string) => ['image', '--input', input, '--format', 'cyclonedx', '--no-cache', '--quiet'];
 // A child process where a crash or hang was the bug; in this process where only the answer matters.

@@ -29,7 +29,8 @@ export class BlobCache {
     return true;
   }
 
-  async fetch(client: RegistryClient, digest: string, onBytes?: (n: number) => void): Promise<{ path: string; cached: boolean }> {
+  /** `maxBytes`: the descriptor's size (or a limit); a server that sends more is cut off, not trusted. */
+  async fetch(client: RegistryClient, digest: string, onBytes?: (n: number) => void, maxBytes = Infinity): Promise<{ path: string; cached: boolean }> {
     if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new CoastguardError(`unsupported digest "${digest}"`, client.ref.registry, ExitCode.INPUT);
     const final = this.path(digest);
     if (this.has(digest)) return { path: final, cached: true };
@@ -50,14 +51,22 @@ export class BlobCache {
         continue;
       }
       const h = offset > 0 ? hash : createHash('sha256');
+      let total = offset;
+      const where = `${client.ref.registry}/${client.ref.repository}@${digest}`;
       try {
         const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
         body.on('data', (c: Buffer) => {
+          total += c.length;
+          if (total > maxBytes) body.destroy(new CoastguardError(`blob is larger than its descriptor says (more than ${maxBytes} bytes)`, where, ExitCode.INPUT));
           h.update(c);
           onBytes?.(c.length);
         });
         await pipeline(body, createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }));
-      } catch {
+      } catch (e) {
+        if (e instanceof CoastguardError) {
+          rmSync(partial, { force: true });
+          throw e;
+        }
         continue; // connection dropped: resume from what arrived
       }
       const actual = 'sha256:' + h.digest('hex');

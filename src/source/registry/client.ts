@@ -1,5 +1,6 @@
 import { CoastguardError, ExitCode } from '../../core/errors.js';
 import type { Credentials } from './credentials.js';
+import { Limits, mib, overLimit } from '../limits.js';
 import { isLoopback, type ImageRef } from './reference.js';
 
 export interface ClientOptions {
@@ -9,6 +10,9 @@ export interface ClientOptions {
   retries?: number;
   timeoutMs?: number;
 }
+
+// Real tokens are a few KiB (JWTs).
+const TOKEN_LIMIT = 1024 * 1024;
 
 const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
@@ -29,6 +33,27 @@ export function parseChallenge(header: string): { scheme: string; params: Record
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A response body read whole, but never more than `limit` bytes: a registry (or a token server)
+ * that sends a 6 GB manifest is refused after `limit` bytes, not buffered.
+ */
+export async function readBounded(res: Response, limit: number, what: string, where: string): Promise<Buffer> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await res.body?.cancel();
+    throw overLimit(what, declared, limit, where);
+  }
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of res.body ?? []) {
+    n += c.length;
+    // Leaving the loop cancels the body.
+    if (n > limit) throw new CoastguardError(`${what} is over the ${mib(limit)} limit (${n} bytes sent so far)`, where, ExitCode.INPUT);
+    chunks.push(Buffer.from(c));
+  }
+  return Buffer.concat(chunks);
+}
 
 /**
  * A client for one repository of an OCI distribution registry: anonymous, basic, or the bearer
@@ -69,9 +94,15 @@ export class RegistryClient {
     }
     if (res.status === 401 || res.status === 403) throw new CoastguardError(`authentication failed: token server refused the credentials (HTTP ${res.status})`, this.ref.registry, ExitCode.AUTH);
     if (!res.ok) throw new CoastguardError(`token server answered HTTP ${res.status}`, params.realm, ExitCode.NETWORK);
-    const j = (await res.json()) as { token?: string; access_token?: string };
-    const token = j.token ?? j.access_token;
-    if (!token) throw new CoastguardError('token server gave no token', params.realm, ExitCode.AUTH);
+    let j: { token?: unknown; access_token?: unknown };
+    try {
+      j = JSON.parse((await readBounded(res, TOKEN_LIMIT, 'token response', params.realm)).toString('utf8'));
+    } catch (e) {
+      if (e instanceof CoastguardError) throw e;
+      throw new CoastguardError('token server answered with invalid JSON', params.realm, ExitCode.AUTH);
+    }
+    const token = j?.token ?? j?.access_token;
+    if (typeof token !== 'string' || !token) throw new CoastguardError('token server gave no token', params.realm, ExitCode.AUTH);
     this.authHeader = `Bearer ${token}`;
   }
 
@@ -131,7 +162,7 @@ export class RegistryClient {
     if (res.status === 404) throw new CoastguardError(`manifest unknown: ${this.ref.repository}:${reference}`, this.ref.registry, ExitCode.INPUT);
     if (res.status === 403) throw new CoastguardError(`access denied to ${this.ref.repository}`, this.ref.registry, ExitCode.AUTH);
     if (!res.ok) throw new CoastguardError(`registry answered HTTP ${res.status} for manifest ${reference}`, this.where(`/manifests/${reference}`), ExitCode.NETWORK);
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = await readBounded(res, Limits.imageJsonBytes, `manifest ${reference}`, this.where(`/manifests/${reference}`));
     return { body, mediaType: (res.headers.get('content-type') ?? '').split(';')[0], digest: res.headers.get('docker-content-digest') ?? undefined };
   }
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { CoastguardError, ExitCode } from '../../core/errors.js';
-import { isIndex, layersFromManifest, parseJson, selectManifest, type ImageIndex, type ImageManifest } from '../manifest.js';
+import { parseImageConfig, parseManifestOrIndex } from '../image-json.js';
+import { regularFile, Limits, overLimit } from '../limits.js';
+import { isIndex, layersFromManifest, selectManifest, type ImageManifest } from '../manifest.js';
 import type { Platform } from '../platform.js';
-import type { RawImageConfig, ResolvedImage } from '../types.js';
+import type { ResolvedImage } from '../types.js';
 import { BlobCache } from './blob-cache.js';
 import { RegistryClient } from './client.js';
 import { findCredentials, type Credentials } from './credentials.js';
@@ -30,7 +32,7 @@ export async function resolveRemote(refStr: string, opts: Pick<PullOptions, 'pla
   const topDigest = sha256(top.body);
   if (ref.digest && topDigest !== ref.digest) throw new CoastguardError(`digest mismatch: manifest hashes to ${topDigest}`, where, ExitCode.INPUT);
   if (top.digest && top.digest !== topDigest) throw new CoastguardError(`digest mismatch: manifest hashes to ${topDigest}, registry says ${top.digest}`, where, ExitCode.INPUT);
-  let doc = parseJson<ImageManifest & ImageIndex>(top.body, 'manifest', where);
+  let doc = parseManifestOrIndex(top.body, 'manifest', where);
   let manifestDigest = topDigest;
   let depth = 0;
   while (isIndex(doc)) {
@@ -39,7 +41,7 @@ export async function resolveRemote(refStr: string, opts: Pick<PullOptions, 'pla
     const m = await client.getManifest(desc.digest);
     const d = sha256(m.body);
     if (d !== desc.digest) throw new CoastguardError(`digest mismatch: manifest hashes to ${d}, index says ${desc.digest}`, where, ExitCode.INPUT);
-    doc = parseJson<ImageManifest & ImageIndex>(m.body, `manifest ${desc.digest}`, where);
+    doc = parseManifestOrIndex(m.body, `manifest ${desc.digest}`, where);
     manifestDigest = d;
   }
   return { ref, client, where, topDigest, manifestDigest, manifest: doc as ImageManifest };
@@ -53,8 +55,12 @@ export async function resolveRemote(refStr: string, opts: Pick<PullOptions, 'pla
 export async function pullImage(refStr: string, opts: PullOptions): Promise<ResolvedImage> {
   const { ref, client, where, topDigest, manifestDigest, manifest } = await resolveRemote(refStr, opts);
   const cache = new BlobCache(opts.cacheDir);
-  const cfgPath = (await cache.fetch(client, manifest.config.digest)).path;
-  const config = parseJson<RawImageConfig>(readFileSync(cfgPath), `config ${manifest.config.digest}`, where);
+  const cfgLimit = Math.min(manifest.config.size ?? Infinity, Limits.imageJsonBytes);
+  if ((manifest.config.size ?? 0) > Limits.imageJsonBytes) throw overLimit(`config ${manifest.config.digest}`, manifest.config.size!, Limits.imageJsonBytes, where);
+  const cfgPath = (await cache.fetch(client, manifest.config.digest, undefined, cfgLimit)).path;
+  const cfgSize = regularFile(cfgPath, `config ${manifest.config.digest}`).size;
+  if (cfgSize > Limits.imageJsonBytes) throw overLimit(`config ${manifest.config.digest}`, cfgSize, Limits.imageJsonBytes, where);
+  const config = parseImageConfig(readFileSync(cfgPath), `config ${manifest.config.digest}`, where);
   const total = manifest.layers.reduce((n, l) => n + (l.size ?? 0), 0);
   let got = 0;
   const queue = [...manifest.layers];
@@ -63,7 +69,7 @@ export async function pullImage(refStr: string, opts: PullOptions): Promise<Reso
       await cache.fetch(client, l.digest, (n) => {
         got += n;
         opts.progress?.(`downloading ${(got / 1048576).toFixed(1)}/${(total / 1048576).toFixed(1)} MiB`);
-      });
+      }, l.size);
     }
   });
   await Promise.all(workers);
