@@ -16,20 +16,14 @@ import type { Analyzer } from '../../analyze/types.js';
 import { CoastguardError, ExitCode, inputError } from '../../core/errors.js';
 import { detectCompression } from '../decompress.js';
 import { walkLayerStream, type LayerResult } from '../layer-walk.js';
-import { parseJson } from '../manifest.js';
+import { dockerManifestJsonSchema, parseImageConfig, parseImageJson } from '../image-json.js';
 import { matchesReference } from '../reference-match.js';
 import { normalizeMemberName } from '../tar-index.js';
-import type { LayerBlob, RawImageConfig, ResolvedImage } from '../types.js';
+import type { LayerBlob, ResolvedImage } from '../types.js';
 import { EngineNotFound, type EngineClient, type ImageInspect } from './client.js';
 
 /** Members up to this size that do not look like a layer are kept in memory (manifest, config, index). */
 const SMALL_MEMBER = 8 * 1024 * 1024;
-
-interface ArchiveEntry {
-  Config: string;
-  RepoTags?: string[] | null;
-  Layers: string[];
-}
 
 interface Walked {
   result: LayerResult;
@@ -129,8 +123,7 @@ async function assemble(
 ): Promise<{ img: ResolvedImage; layers: LayerResult[] }> {
   const manifest = small.get('manifest.json');
   if (!manifest) throw inputError('image stream has no manifest.json (not a docker-archive)', where);
-  const entries = parseJson<ArchiveEntry[]>(manifest, 'manifest.json', where);
-  if (!Array.isArray(entries) || !entries.length) throw inputError('manifest.json lists no images', where);
+  const entries = parseImageJson(manifest, dockerManifestJsonSchema, 'manifest.json', where);
   const entry = entries.length === 1 ? entries[0] : entries.find((e) => (e.RepoTags ?? []).some((t) => matchesReference(t, name))) ?? entries[0];
   const configBuf = small.get(normalizeMemberName(entry.Config));
   if (!configBuf) throw inputError(`image stream lacks its config ${entry.Config}`, where);
@@ -138,7 +131,7 @@ async function assemble(
   if (/^sha256:[a-f0-9]{64}$/.test(inspect.Id) && inspect.Id !== configDigest) {
     throw inputError(`digest mismatch: config hashes to ${configDigest}, the engine says ${inspect.Id}`, where);
   }
-  const config = parseJson<RawImageConfig>(configBuf, `config ${entry.Config}`, where);
+  const config = parseImageConfig(configBuf, `config ${entry.Config}`, where);
   const diffIDs = config.rootfs?.diff_ids ?? [];
   if (diffIDs.length !== entry.Layers.length) throw inputError(`manifest.json lists ${entry.Layers.length} layers but the config has ${diffIDs.length} diff_ids`, where);
   const results: LayerResult[] = [];
