@@ -19,4 +19,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   admission: async () => (await import('./admission.js')).command,
   diff: async () => (await import('./diff.js')).command,
   server: async () => (await import('./server.js')).command,
+  worker: async () => (await import('./worker.js')).command,
 };

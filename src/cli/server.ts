@@ -22,6 +22,10 @@ export const command: Command = {
     '  --webhook-format F        native (default) or slack',
     '  --tls-cert FILE --tls-key FILE   serve HTTPS',
     '  --max-body-mb N           largest request body (default 64)',
+    '  --scan-workers N          server-side scans run here at once (default 1; 0 with PostgreSQL: only `coastguard worker`s)',
+    '  --watch REPO:TAG          poll this tag for new digests and scan them (repeatable)',
+    '  --watch-interval DUR      how often --watch polls (default 5m)',
+    '  --insecure                allow plain-HTTP registries for server-side scans',
     '  --cache-dir DIR',
   ].join('\n'),
   options: {
@@ -36,6 +40,10 @@ export const command: Command = {
     'tls-key': { type: 'string' },
     'max-body-mb': { type: 'string' },
     'cache-dir': { type: 'string' },
+    'scan-workers': { type: 'string' },
+    watch: { type: 'string', multiple: true },
+    'watch-interval': { type: 'string' },
+    insecure: { type: 'boolean' },
   },
   async run(ctx) {
     const { startServer, parseListen, defaultStorePath, DEFAULT_LISTEN } = await import('../server/index.js');
@@ -63,6 +71,16 @@ export const command: Command = {
       if (!Number.isFinite(n) || n <= 0) throw new CoastguardError('--max-body-mb must be a positive number', '--max-body-mb', ExitCode.USAGE);
       maxBodyBytes = Math.round(n * 1024 * 1024);
     }
+    const scanWorkers = v['scan-workers'] === undefined ? undefined : Number(v['scan-workers']);
+    if (scanWorkers !== undefined && (!Number.isInteger(scanWorkers) || scanWorkers < 0 || scanWorkers > 64)) throw new CoastguardError('--scan-workers must be a whole number from 0 to 64', '--scan-workers', ExitCode.USAGE);
+    let watchIntervalMs: number | undefined;
+    if (v['watch-interval'] !== undefined) {
+      try {
+        watchIntervalMs = parseAge(String(v['watch-interval']));
+      } catch (e) {
+        throw new CoastguardError((e as Error).message, '--watch-interval', ExitCode.USAGE);
+      }
+    }
     const adminTokenFile = str(v['admin-token-file']) ?? join(cacheDir(cache), 'server', 'admin-token');
     const log = (line: string) => void ctx.stderr.write(line + '\n');
     const s = await startServer({
@@ -76,21 +94,31 @@ export const command: Command = {
       tls: certFile && keyFile ? { certFile, keyFile } : undefined,
       dbUpdateIntervalMs,
       maxBodyBytes,
+      scanWorkers,
+      watch: flagList(v.watch),
+      watchIntervalMs,
+      insecure: v.insecure === true,
+      cacheDir: cacheDir(cache),
       log,
     });
     log(`coastguard server: listening on ${s.url} (store: ${s.store.kind}${s.core.vulnDb.current ? `, DB built ${s.core.vulnDb.current.builtAt.toISOString()}` : ', no vulnerability DB'})`);
     if (s.adminTokenCreated) log(`coastguard server: admin token written to ${adminTokenFile}`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilSignal();
     log('coastguard server: stopping');
     await s.close();
     return ExitCode.OK;
   },
 };
+
+/** Resolves on the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

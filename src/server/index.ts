@@ -11,9 +11,13 @@ import { loadAdminToken } from './auth.js';
 import { ServerCore, type RematchStats } from './core.js';
 import { listen, type RunningHttp } from './server.js';
 import type { ServerServices } from './services.js';
-import { Store } from './store/index.js';
+import { isPostgresUrl, Store } from './store/index.js';
 import { ServerVulnDb } from './vuln-db.js';
 import { Webhooks, type WebhookFormat } from './webhooks.js';
+import { InProcessQueue } from './queue/in-process.js';
+import type { ScanQueue } from './queue/types.js';
+import { RegistryWatch } from './registry-watch.js';
+import { runScanRequest, type ServerScanOptions } from './scan-job.js';
 
 export { Store, isPostgresUrl } from './store/index.js';
 export { ServerCore } from './core.js';
@@ -40,6 +44,14 @@ export interface ServerConfig {
   dbUpdateIntervalMs?: number;
   maxBodyBytes?: number;
   requestTimeoutMs?: number;
+  /** Server-side scans this process runs at once (default 1; 0 with PostgreSQL = only `coastguard worker`s scan). */
+  scanWorkers?: number;
+  /** Repository tags polled for new digests (`--watch`). */
+  watch?: string[];
+  watchIntervalMs?: number;
+  /** Plain-HTTP registries allowed for server-side scans. */
+  insecure?: boolean;
+  cacheDir?: string;
   log?: (line: string) => void;
 }
 
@@ -70,6 +82,12 @@ export async function startServer(c: ServerConfig): Promise<RunningServer> {
   const store = await Store.open(c.store);
   const core = new ServerCore(store, vulnDb);
   const services: ServerServices = {};
+  services.queue = await openQueue(c.store, store, core, c.scanWorkers ?? 1, { cacheDir: c.cacheDir, insecure: c.insecure }, log);
+  let watch: RegistryWatch | undefined;
+  if (c.watch?.length) {
+    watch = new RegistryWatch(c.watch, store, services.queue, { insecure: c.insecure, log });
+    watch.start(c.watchIntervalMs ?? 300_000);
+  }
   let webhooks: Webhooks | undefined;
   if (c.webhooks?.length) {
     webhooks = new Webhooks({ urls: c.webhooks, format: c.webhookFormat ?? 'native', backoffMs: c.webhookBackoffMs, log });
@@ -98,6 +116,7 @@ export async function startServer(c: ServerConfig): Promise<RunningServer> {
     http = await listen(core, store, services, { host: c.host, port: c.port, adminToken, tls, maxBodyBytes: c.maxBodyBytes, requestTimeoutMs: c.requestTimeoutMs, log });
   } catch (e) {
     vulnDb.close();
+    await services.queue.close();
     await store.close();
     throw configError(`cannot listen on ${c.host}:${c.port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, '--listen');
   }
@@ -110,10 +129,68 @@ export async function startServer(c: ServerConfig): Promise<RunningServer> {
     webhooks,
     async close() {
       if (updater) clearInterval(updater);
+      watch?.stop();
       webhooks?.close();
       await http.close();
       await services.queue?.close();
       await core.rematchAll().catch(() => undefined);
+      vulnDb.close();
+      await store.close();
+    },
+  };
+}
+
+/** In-process on SQLite; graphile-worker on PostgreSQL (so `coastguard worker`s elsewhere share it). */
+async function openQueue(spec: string, store: Store, core: ServerCore, workers: number, o: { cacheDir?: string; insecure?: boolean }, log: (l: string) => void): Promise<ScanQueue> {
+  const scanOpts: ServerScanOptions = { cacheDir: o.cacheDir ?? cacheDir(), insecure: o.insecure };
+  const work = (id: string, finalAttempt: boolean) => runScanRequest(core, id, scanOpts, finalAttempt);
+  if (isPostgresUrl(spec)) {
+    const { PostgresQueue } = await import('./queue/postgres.js');
+    return PostgresQueue.open(spec, store, { concurrency: workers, work, log });
+  }
+  const q = new InProcessQueue(store, work, log);
+  await q.start();
+  return q;
+}
+
+export interface WorkerConfig {
+  store: string;
+  db?: string;
+  concurrency?: number;
+  webhooks?: string[];
+  webhookFormat?: WebhookFormat;
+  insecure?: boolean;
+  cacheDir?: string;
+  dbPollMs?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * `coastguard worker`: takes server-side scan jobs from the PostgreSQL queue and stores their
+ * results in the same store. Any number run on any machine; each needs the DB file (kept fresh
+ * by the same file watch as the server's; the server alone re-matches on a change).
+ */
+export async function startWorker(c: WorkerConfig): Promise<{ close(): Promise<void>; queue: ScanQueue }> {
+  const log = c.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  if (!isPostgresUrl(c.store)) throw configError('a worker needs the PostgreSQL store the server uses (postgres://…)', '--store');
+  const vulnDb = new ServerVulnDb(c.db);
+  vulnDb.open();
+  vulnDb.watch(c.dbPollMs ?? 1000, (r) => {
+    if (r.result === 'refused') log(`coastguard worker: warning: new vulnerability DB refused, the old one is kept: ${r.error}`);
+  });
+  const store = await Store.open(c.store);
+  const core = new ServerCore(store, vulnDb);
+  let webhooks: Webhooks | undefined;
+  if (c.webhooks?.length) {
+    webhooks = new Webhooks({ urls: c.webhooks, format: c.webhookFormat ?? 'native', log });
+    core.on('change', webhooks.onChange);
+  }
+  const queue = await openQueue(c.store, store, core, c.concurrency ?? 1, { cacheDir: c.cacheDir, insecure: c.insecure }, log);
+  return {
+    queue,
+    async close() {
+      await queue.close();
+      webhooks?.close();
       vulnDb.close();
       await store.close();
     },

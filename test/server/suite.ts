@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot, tempDir } from '../helpers.js';
 import { runCli } from '../support/cli.js';
+import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { api, startReceiver, startServerProcess, waitFor, type TestServer } from '../support/server.js';
 
 const SAMPLE = join(repoRoot, 'samples', 'debian13-sample.tar');
@@ -30,6 +31,8 @@ export function serverSuite(name: string, storeFor: () => string): void {
     let uploader: string;
     let reader: string;
     let args: string[];
+    let registry: TestRegistry;
+    let env: Record<string, string>;
 
     before(async () => {
       assert.equal((await runCli(['db', 'build', '--quiet', '--output', emptyDb, OTHER_FEED])).code, 0);
@@ -37,13 +40,16 @@ export function serverSuite(name: string, storeFor: () => string): void {
       copyFileSync(emptyDb, serverDb);
       store = storeFor();
       receiver = await startReceiver();
-      args = ['--store', store, '--db', serverDb, '--admin-token-file', adminFile, '--webhook', receiver.url, '--max-body-mb', '4'];
-      server = await startServerProcess(args);
+      registry = await startRegistry(tempDir('cg-server-reg-'));
+      env = { COASTGUARD_USERNAME: registry.user, COASTGUARD_PASSWORD: registry.password, COASTGUARD_CACHE_DIR: join(dir, 'cache') };
+      args = ['--store', store, '--db', serverDb, '--admin-token-file', adminFile, '--webhook', receiver.url, '--max-body-mb', '4', '--insecure', '--watch', `${registry.host}/team/watched:1`, '--watch-interval', '2s'];
+      server = await startServerProcess(args, undefined, env);
       admin = readFileSync(adminFile, 'utf8').trim();
     });
     after(async () => {
       await server?.stop();
       await receiver?.close();
+      await registry?.stop();
     });
 
     it('answers 401 without a token, with a wrong one, and 403 without the scope', async () => {
@@ -195,11 +201,43 @@ export function serverSuite(name: string, storeFor: () => string): void {
       const beforeEvents = (await api(server.url, '/api/v1/events?limit=5000', reader)).body;
       assert.equal(await server.stop(), 0);
       copyFileSync(fullDb, serverDb);
-      server = await startServerProcess(args, server.port);
+      server = await startServerProcess(args, server.port, env);
       assert.equal((await api(server.url, '/api/v1/images')).status, 401);
       assert.deepEqual((await api(server.url, `/api/v1/images/${DIGEST}/findings?limit=1000`, reader)).body, beforeFindings);
       assert.deepEqual((await api(server.url, '/api/v1/events?limit=5000', reader)).body, beforeEvents);
       assert.equal((await api(server.url, '/api/v1/images', uploader)).body.items[0].scans, 1);
+    });
+
+    it('scans an image on the server through the job queue (POST /api/v1/scan-requests)', async () => {
+      await registry.push(`docker-archive:${SAMPLE}`, 'team/sample:1');
+      const ref = `${registry.host}/team/sample:1`;
+      assert.equal((await api(server.url, '/api/v1/scan-requests', uploader, { body: { ref: 'not a ref!' } })).status, 400);
+      const r = await api(server.url, '/api/v1/scan-requests', uploader, { body: { ref } });
+      assert.equal(r.status, 202);
+      assert.deepEqual([r.body.ref, r.body.status, r.body.origin], [ref, 'queued', 'api']);
+      const done = await waitFor(async () => {
+        const x = (await api(server.url, `/api/v1/scan-requests/${r.body.id}`, reader)).body;
+        assert.notEqual(x.status, 'failed', x.error);
+        return x.status === 'done' && x;
+      }, 60_000, 'the server-side scan');
+      assert.equal(done.attempts, 1);
+      // The server's DB is the Debian feed by now: the same 72 vulnerabilities as the CLI finds.
+      const f = await api(server.url, `/api/v1/images/${encodeURIComponent(done.digest)}/findings?kind=vulnerability&limit=1000`, reader);
+      assert.equal(f.body.total, 72);
+      const ev = await api(server.url, `/api/v1/events?digest=${encodeURIComponent(done.digest)}&type=findings.new&limit=5000`, reader);
+      assert.ok(ev.body.items.length >= 72 && ev.body.items.every((e: any) => e.cause === 'server-scan'));
+    });
+
+    it('scans a new digest of a watched tag without being asked (--watch)', async () => {
+      await registry.push(`docker-archive:${SAMPLE}`, 'team/watched:1');
+      const img = await waitFor(async () => {
+        const r = await api(server.url, '/api/v1/images?name=team/watched', reader);
+        return r.body.total === 1 && r.body.items[0];
+      }, 60_000, 'the watched tag to be scanned');
+      assert.equal(img.packages, 129);
+      const reqs = (await api(server.url, '/api/v1/scan-requests', reader)).body.items.filter((x: any) => x.origin === 'watch');
+      assert.equal(reqs.length, 1);
+      assert.equal(reqs[0].status, 'done');
     });
   });
 }

@@ -15,18 +15,28 @@ export interface TestServer {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(args: string[], port?: number): Promise<TestServer> {
+export async function startServerProcess(args: string[], port?: number, env: Record<string, string> = {}): Promise<TestServer> {
   const p = port ?? (await freePort());
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'bin.ts'), 'server', '--listen', `127.0.0.1:${p}`, ...args], {
+  return startCoastguardProcess(['server', '--listen', `127.0.0.1:${p}`, ...args], /listening on/, `http://127.0.0.1:${p}`, p, env);
+}
+
+/** `coastguard worker …` as a real process; ready when it says it waits for jobs. */
+export function startWorkerProcess(args: string[], env: Record<string, string> = {}): Promise<TestServer> {
+  return startCoastguardProcess(['worker', ...args], /waiting for jobs/, '', 0, env);
+}
+
+async function startCoastguardProcess(argv: string[], ready: RegExp, url: string, p: number, env: Record<string, string>): Promise<TestServer> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'bin.ts'), ...argv], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let log = '';
   proc.stderr!.on('data', (c: Buffer) => (log += c.toString()));
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
+    const t = setTimeout(() => reject(new Error(`${argv[0]} did not start in 60 s:\n${log}`)), 60_000);
     const check = () => {
-      if (/listening on/.test(log)) {
+      if (ready.test(log)) {
         clearTimeout(t);
         proc.stderr!.off('data', check);
         resolve();
@@ -35,12 +45,12 @@ export async function startServerProcess(args: string[], port?: number): Promise
     proc.stderr!.on('data', check);
     proc.once('exit', (code) => {
       clearTimeout(t);
-      reject(new Error(`server exited with ${code}:\n${log}`));
+      reject(new Error(`${argv[0]} exited with ${code}:\n${log}`));
     });
   });
   proc.removeAllListeners('exit');
   return {
-    url: `http://127.0.0.1:${p}`,
+    url,
     port: p,
     proc,
     log: () => log,

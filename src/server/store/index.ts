@@ -373,6 +373,24 @@ export class Store {
     );
   }
 
+  /** A queue job's lease: renewed while the job runs, so a killed worker's jobs can be unlocked. */
+  async beatLease(jobId: string, workerId: string, requestId: string): Promise<void> {
+    await this.db.run('INSERT INTO job_leases (job_id, worker_id, request_id, heartbeat) VALUES (?,?,?,?) ON CONFLICT (job_id) DO UPDATE SET worker_id = excluded.worker_id, heartbeat = excluded.heartbeat', [jobId, workerId, requestId, Date.now()]);
+  }
+
+  async dropLease(jobId: string): Promise<void> {
+    await this.db.run('DELETE FROM job_leases WHERE job_id = ?', [jobId]);
+  }
+
+  /** Leases not renewed for `ms`: their workers are gone. Removed as they are returned. */
+  async takeStaleLeases(ms: number): Promise<{ jobId: string; workerId: string; requestId: string }[]> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.all('SELECT job_id, worker_id, request_id FROM job_leases WHERE heartbeat < ?', [Date.now() - ms]);
+      for (const r of rows) await tx.run('DELETE FROM job_leases WHERE job_id = ?', [String(r.job_id)]);
+      return rows.map((r) => ({ jobId: String(r.job_id), workerId: String(r.worker_id), requestId: String(r.request_id) }));
+    });
+  }
+
   async scanRequests(status?: ScanRequest['status']): Promise<ScanRequest[]> {
     const rows = status ? await this.db.all('SELECT * FROM scan_requests WHERE status = ? ORDER BY created_at', [status]) : await this.db.all('SELECT * FROM scan_requests ORDER BY created_at');
     return rows.map(toScanRequest);

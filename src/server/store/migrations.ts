@@ -110,6 +110,18 @@ CREATE TABLE scan_requests (
 CREATE INDEX scan_requests_status ON scan_requests (status, created_at);
 `,
   },
+  {
+    version: 3,
+    name: 'leases of running queue jobs (a worker that stops beating is unlocked)',
+    sql: `
+CREATE TABLE job_leases (
+  job_id TEXT PRIMARY KEY,
+  worker_id TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  heartbeat BIGINT NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number> {
