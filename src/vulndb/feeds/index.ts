@@ -13,6 +13,7 @@ import * as epss from './epss.js';
 import * as kev from './kev.js';
 import * as nvd from './nvd.js';
 import * as vunnelOs from './vunnel-os.js';
+import * as vunnelSqlite from './vunnel-sqlite.js';
 import { FeedError } from './errors.js';
 import * as wg from './nodejs-wg.js';
 import * as osv from './osv.js';
@@ -131,7 +132,13 @@ export async function loadSource(path: string, sink: FeedSink, opts: { label?: s
     try {
       // A single-file source is named by its label (the URL of a download), not its temp path.
       const where = st.isDirectory() ? file : label;
-      const r = extname(file).toLowerCase() === '.zip' ? await parseZip(buf, where, sink) : parseFileContent(file, where, buf, sink);
+      const ext = extname(file).toLowerCase();
+      const r =
+        ext === '.zip'
+          ? await parseZip(buf, where, sink)
+          : (ext === '.db' || ext === '.sqlite') && vunnelSqlite.looksLikeSqlite(buf)
+            ? vunnelSqlite.parseVunnelSqlite(file, where, sink, (doc, at) => parseDocument(doc, at, sink))
+            : parseFileContent(file, where, buf, sink);
       if (!r) {
         stats.ignored++;
         return;

@@ -54,3 +54,29 @@ test('every distribution fixture loads: formats, records, namespaces; a broken r
   writeFileSync(bad, JSON.stringify({ identifier: 'x', item: { Vulnerability: { NamespaceName: 'ol:8', FixedIn: [] } } }));
   await assert.rejects(buildDb({ output: join(tempDir(), 'db2'), sources: [{ path: bad }] }), /vunnel record without Vulnerability.Name/);
 });
+
+test("vunnel's sqlite result store (results.db) gives the same DB as its flat files", async () => {
+  const { default: Database } = await import('better-sqlite3');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = fixture('distros/vunnel/photon-4.0');
+  // The store as vunnel's SQLiteStore lays it out: results(id PRIMARY KEY, record BLOB of the JSON envelope).
+  const store = join(tempDir(), 'results.db');
+  const sq = new Database(store);
+  sq.exec('CREATE TABLE results (id VARCHAR NOT NULL PRIMARY KEY, record BLOB)');
+  const ins = sq.prepare('INSERT INTO results (id, record) VALUES (?, ?)');
+  for (const f of readdirSync(dir)) {
+    const text = readFileSync(join(dir, f));
+    ins.run(JSON.parse(text.toString()).identifier, text);
+  }
+  sq.close();
+  const rows = async (path: string) => {
+    const out = await buildDb({ output: join(tempDir(), 'db'), sources: [{ path }] });
+    const db = openVulnDb(out.output);
+    const r = ['curl', 'curl-libs', 'nghttp2', 'python3'].flatMap((p) => db.affected('Photon OS:4.0', p).map((x) => `${x.package} ${x.vulnId} ${x.status} ${x.fixed.join()}`));
+    db.close();
+    return { formats: out.sources[0].formats, records: out.sources[0].records, rows: r };
+  };
+  const flat = await rows(dir);
+  assert.equal(flat.records, 4);
+  assert.deepEqual(await rows(store), { ...flat, formats: ['vunnel-os'] });
+});
