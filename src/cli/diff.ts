@@ -14,7 +14,8 @@ export const command: Command = {
   usage: [
     'Usage: coastguard diff OLD NEW [flags]',
     '',
-    '  OLD, NEW             each a docker-archive or OCI archive tar, an OCI layout directory, or a registry reference',
+    '  OLD, NEW             each a docker-archive or OCI archive tar, an OCI layout directory, a registry reference,',
+    '                       or sha256:DIGEST: that image\'s last scan stored on --server URL --token T',
     '  --format table|json  --output FILE',
     '  --scanners LIST      default: vuln (findings are compared by id and package)',
     '  --severity LIST      compare only findings of these severities',
@@ -38,7 +39,11 @@ export const command: Command = {
     if (exitFlag !== undefined && (!/^\d{1,3}$/.test(String(exitFlag)) || Number(exitFlag) > 255)) throw usageError(`--exit-code must be a number from 0 to 255, not "${exitFlag}"`, '--exit-code');
     if (ctx.values.scanners === undefined) ctx.values.scanners = 'vuln';
     const o = scanOptionsFrom(ctx);
-    const opts = { ...o, explicitScanners: false, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) };
+    const url = (ctx.values.server as string | undefined) ?? process.env.COASTGUARD_SERVER;
+    const token = (ctx.values.token as string | undefined) ?? process.env.COASTGUARD_TOKEN;
+    if (url && !token) throw usageError('--server needs --token TOKEN (or COASTGUARD_TOKEN)', '--token');
+    const server = url && token ? { url, token } : undefined;
+    const opts = { ...o, explicitScanners: false, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx), server };
     const [oldScan, newScan] = [await scanTarget(ctx.positionals[0], opts), await scanTarget(ctx.positionals[1], opts)];
     if (!o.quiet) {
       const seen = new Set<string>();

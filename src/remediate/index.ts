@@ -6,3 +6,4 @@ export { formatDiffTable } from './diff-format.js';
 export { scanTarget, type TargetOptions } from './scan-target.js';
 export { adviseBase, type BaseAdviceOptions } from './base/advise.js';
 export { candidateTags, parseTag } from './base/tag-versions.js';
+export { fetchStoredScan } from './stored-scan.js';
