@@ -8,6 +8,7 @@ import { parseK8s, scanK8sObjects, type K8sObject } from './kubernetes/index.js'
 import { scanCompose } from './compose/index.js';
 import { trustedRegistries } from './dockerfile/rules/trusted-registry.js';
 import { setLabelSchema, type LabelType } from './dockerfile/rules/_labels.js';
+import { acceptedPriorityClasses } from './kubernetes/rules/priority-class-name.js';
 
 export interface ConfigScanOptions {
   /** Rule ids, slugs or aliases not to run. */
@@ -20,6 +21,8 @@ export interface ConfigScanOptions {
   labelSchema?: Record<string, LabelType>;
   /** With a label schema: report labels outside it (DL3050). */
   strictLabels?: boolean;
+  /** kube-linter's acceptedPriorityClassNames: pods must use one of these classes (empty: not checked). */
+  acceptedPriorityClasses?: string[];
   /** Content of `-` (stdin), when a path is '-'. */
   stdin?: string;
   /** Report paths relative to this directory (default: as given). */
@@ -89,6 +92,7 @@ function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigSca
   const skip = opts.skipRules ?? [];
   trustedRegistries.splice(0, trustedRegistries.length, ...(opts.trustedRegistries ?? []));
   setLabelSchema(opts.labelSchema, opts.strictLabels);
+  acceptedPriorityClasses.splice(0, acceptedPriorityClasses.length, ...(opts.acceptedPriorityClasses ?? []));
   const findings: Finding[] = [];
   const objects: K8sObject[] = [];
   let files = 0;

@@ -82,6 +82,22 @@ export function podOf(o: K8sObject): PodRef | undefined {
   return undefined;
 }
 
+/**
+ * Labels of the pods an object creates, also for a controller whose template has labels but no
+ * pod spec written out (kube-linter's fixtures and half-written manifests): the template's
+ * metadata. Undefined for objects that create no pods.
+ */
+export function podLabels(o: K8sObject): Record<string, string> | undefined {
+  const pod = podOf(o);
+  if (pod) return pod.meta?.labels ?? {};
+  const v = o.value;
+  const meta = o.kind === 'CronJob' ? v.spec?.jobTemplate?.spec?.template?.metadata : isObj(v.spec?.template) ? v.spec.template.metadata : undefined;
+  return isObj(meta) ? meta.labels ?? {} : undefined;
+}
+
+/** Objects that create pods (see podLabels). */
+export const podCreators = (all: K8sObject[]) => all.filter((o) => podLabels(o) !== undefined);
+
 export interface ContainerRef {
   c: Any;
   path: Path;

@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, podOf, nsOf, selects, workloads, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, selects, podCreators, podLabels, type K8sCtx } from '../objects.js';
 import { isNetworkPolicy } from '../netpol.js';
 
 export default rule<K8sCtx>({
@@ -11,8 +11,8 @@ export default rule<K8sCtx>({
   aliases: ['kube-linter/dangling-networkpolicypeer-podselector'],
   check(ctx) {
     if (!isNetworkPolicy(ctx.obj)) return [];
-    const ws = workloads(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
-    if (!ws.length) return [];
+    // As kube-linter: judged against the scanned manifests, even when they hold no workload.
+    const ws = podCreators(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
     const spec = ctx.obj.value.spec ?? {};
     for (const [dir, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
       const rules = Array.isArray(spec[dir]) ? spec[dir] : [];
@@ -21,7 +21,7 @@ export default rule<K8sCtx>({
         for (let j = 0; j < ps.length; j++) {
           const sel = ps[j]?.podSelector;
           if (!sel || ps[j].namespaceSelector || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)) continue;
-          if (!ws.some((w) => selects(sel, podOf(w)?.meta?.labels ?? {}))) return [onObject(ctx, ['spec', dir, i, peers, j], 'peer podSelector matches no pod in the scanned manifests')];
+          if (!ws.some((w) => selects(sel, podLabels(w) ?? {}))) return [onObject(ctx, ['spec', dir, i, peers, j], 'peer podSelector matches no pod in the scanned manifests')];
         }
       }
     }

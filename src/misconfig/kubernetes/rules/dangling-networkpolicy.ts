@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, podOf, nsOf, selects, workloads, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, selects, podCreators, podLabels, type K8sCtx } from '../objects.js';
 import { isNetworkPolicy } from '../netpol.js';
 
 export default rule<K8sCtx>({
@@ -13,8 +13,8 @@ export default rule<K8sCtx>({
     if (!isNetworkPolicy(ctx.obj)) return [];
     const sel = ctx.obj.value.spec?.podSelector;
     if (!sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)) return [];
-    const ws = workloads(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
-    if (!ws.length) return [];
-    return ws.some((w) => selects(sel, podOf(w)?.meta?.labels ?? {})) ? [] : [onObject(ctx, ['spec', 'podSelector'], 'podSelector matches no pod in the scanned manifests')];
+    // As kube-linter: judged against the scanned manifests, even when they hold no workload.
+    const ws = podCreators(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
+    return ws.some((w) => selects(sel, podLabels(w) ?? {})) ? [] : [onObject(ctx, ['spec', 'podSelector'], 'podSelector matches no pod in the scanned manifests')];
   },
 });

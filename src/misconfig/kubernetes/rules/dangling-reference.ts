@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, type Any, type K8sCtx } from '../objects.js';
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-079', slug: 'dangling-reference', type: 'kubernetes', severity: 'LOW',
@@ -17,14 +17,26 @@ export default rule<K8sCtx>({
       return inNs.some((x) => x.kind === t.kind && x.name === t.name) ? [] : [onObject(ctx, ['spec', 'scaleTargetRef'], `targets ${t.kind}/${t.name}, not in the scan`)];
     }
     if (o.kind === 'Ingress') {
-      const services = new Set(inNs.filter((x) => x.kind === 'Service').map((x) => x.name));
+      const services = new Map(inNs.filter((x) => x.kind === 'Service').map((x) => [x.name, x] as const));
       if (!services.size) return [];
-      const names: string[] = [];
-      const def = o.value.spec?.defaultBackend?.service?.name ?? o.value.spec?.backend?.serviceName;
-      if (def) names.push(def);
-      for (const r of o.value.spec?.rules ?? []) for (const p of r?.http?.paths ?? []) { const n = p?.backend?.service?.name ?? p?.backend?.serviceName; if (n) names.push(n); }
-      const miss = names.find((n) => !services.has(n));
-      return miss ? [onObject(ctx, ['spec'], `routes to Service ${miss}, not in the scan`)] : [];
+      // Every backend must name a scanned Service and one of its ports (by number or name).
+      const backends: { name: string; port?: Any }[] = [];
+      const add = (b: Any) => {
+        if (b?.service?.name) backends.push({ name: b.service.name, port: b.service.port });
+        else if (b?.serviceName) backends.push({ name: b.serviceName, port: b.servicePort !== undefined ? (typeof b.servicePort === 'number' ? { number: b.servicePort } : { name: b.servicePort }) : undefined });
+      };
+      add(o.value.spec?.defaultBackend ?? o.value.spec?.backend);
+      for (const r of o.value.spec?.rules ?? []) for (const p of r?.http?.paths ?? []) add(p?.backend);
+      for (const b of backends) {
+        const svc = services.get(b.name);
+        if (!svc) return [onObject(ctx, ['spec'], `routes to Service ${b.name}, not in the scan`)];
+        const ports: Any[] = Array.isArray(svc.value.spec?.ports) ? svc.value.spec.ports : [];
+        const num = b.port?.number;
+        const name = b.port?.name;
+        if (num !== undefined && !ports.some((p) => p?.port === num)) return [onObject(ctx, ['spec'], `routes to port ${num} of Service ${b.name}, which has no such port`)];
+        if (name !== undefined && !ports.some((p) => p?.name === name)) return [onObject(ctx, ['spec'], `routes to port ${name} of Service ${b.name}, which has no such port`)];
+      }
+      return [];
     }
     return [];
   },

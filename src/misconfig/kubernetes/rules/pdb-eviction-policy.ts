@@ -8,5 +8,6 @@ export default rule<K8sCtx>({
   fix: 'Set `spec.unhealthyPodEvictionPolicy: AlwaysAllow`.',
   references: ['https://kubernetes.io/docs/tasks/run-application/configure-pdb/#unhealthy-pod-eviction-policy'],
   aliases: ['kube-linter/pdb-unhealthy-pod-eviction-policy'],
-  check: (ctx) => ctx.obj.kind === 'PodDisruptionBudget' && ctx.obj.value.spec?.unhealthyPodEvictionPolicy !== 'AlwaysAllow' ? [onObject(ctx, ['spec'], 'does not set unhealthyPodEvictionPolicy: AlwaysAllow')] : [],
+  // kube-linter's semantics: either policy is a decision; only leaving it unset (the implicit default) is reported.
+  check: (ctx) => ctx.obj.kind === 'PodDisruptionBudget' && !['AlwaysAllow', 'IfHealthyBudget'].includes(ctx.obj.value.spec?.unhealthyPodEvictionPolicy) ? [onObject(ctx, ['spec'], 'unhealthyPodEvictionPolicy is not set explicitly')] : [],
 });

@@ -7,6 +7,6 @@ export default rule<K8sCtx>({
   why: 'Without a priority class, important workloads are evicted in the same order as batch noise.',
   fix: 'Set `priorityClassName: business-critical`.',
   references: ['https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/'],
-  aliases: ['kube-linter/priority-class-name', 'polaris/priorityClassNotSet'],
+  aliases: ['polaris/priorityClassNotSet'],
   check: (ctx) => perPod(ctx, (p) => !p.spec.priorityClassName && { path: p.specPath, message: 'sets no priorityClassName' }),
 });
