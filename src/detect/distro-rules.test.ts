@@ -81,3 +81,29 @@ test("Wolfi: its native secdb and vunnel's records of it give the same findings"
     db.close();
   }
 });
+
+test('Red Hat CSAF VEX: fixed per stream and module, affected without a fix, impact as severity', async () => {
+  const db = await dbOf('distros/csaf-vex');
+  const rhel9: OSInfo = { family: 'redhat', version: '9.5' };
+  assert.deepEqual(
+    brief(db, [
+      rpm('test-package', '1:0.9.0-3.el9', { sourceRpm: 'test-package-0.9.0-3.el9.src.rpm' }),
+      rpm('affected-package-bin', '2.0-1.el9', { sourceRpm: 'affected-package-2.0-1.el9.src.rpm' }, 'affected-package'),
+      rpm('modular-package', '2.4.37-60.module+el8.10.0+20000+aaaaaaaa', { sourceRpm: 'x.src.rpm', modularityLabel: 'module:2.4:8100020240612075645:489197e6' }),
+      rpm('pam', '1.5.1-20.el9', { sourceRpm: 'pam-1.5.1-20.el9.src.rpm' }),
+    ], rhel9),
+    [
+      ['affected-package-bin', 'CVE-2024-11111', null, 'affected', 'HIGH'],
+      ['affected-package-bin', 'CVE-2024-22222', null, 'affected', 'CRITICAL'],
+      ['modular-package', 'CVE-2024-11111', '2.4.37-65.module+el8.10.0+21982+14717793', 'fixed', 'MEDIUM'],
+      ['modular-package', 'CVE-2024-22222', '2.4.37-65.module+el8.10.0+21982+14717793', 'fixed', 'MEDIUM'],
+      ['pam', 'CVE-2024-10041', '1.5.1-21.el9_5', 'fixed', 'MEDIUM'],
+      ['test-package', 'CVE-2024-11111', '1:1.0.0-1.el9', 'fixed', 'HIGH'],
+      ['test-package', 'CVE-2024-22222', '1:1.0.0-1.el9', 'fixed', 'CRITICAL'],
+    ],
+  );
+  // The same modular package in another stream is not covered by these rows.
+  assert.deepEqual(brief(db, [rpm('modular-package', '2.4.37-60.module+el8', { sourceRpm: 'x.src.rpm', modularityLabel: 'module:2.6:1:1' })], rhel9), []);
+  assert.deepEqual(detectVulnerabilities([rpm('pam', '1.5.1-20.el9')], rhel9, db, { now: NOW }).findings[0].advisories, ['RHSA-2024:9941']);
+  db.close();
+});

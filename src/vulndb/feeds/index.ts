@@ -8,6 +8,7 @@ import { CoastguardError } from '../../core/errors.js';
 import type { FeedSink } from '../types.js';
 import * as alpine from './alpine.js';
 import * as debianList from './debian-list.js';
+import * as csafVex from './csaf-vex.js';
 import * as debianTracker from './debian-tracker.js';
 import * as epss from './epss.js';
 import * as kev from './kev.js';
@@ -55,6 +56,7 @@ export function parseDocument(doc: unknown, where: string, sink: FeedSink): { fo
     return { format: vunnelOs.id, records: doc.reduce((n: number, d) => n + vunnelOs.parseVunnelOs(d, where, sink), 0) };
   }
   if (vunnelOs.looksLikeVunnelOs(doc)) return { format: vunnelOs.id, records: vunnelOs.parseVunnelOs(doc, where, sink) };
+  if (csafVex.looksLikeCsafVex(doc)) return { format: csafVex.id, records: csafVex.parseCsafVex(doc, where, sink) };
   if (nvd.looksLikeNvd(doc)) return { format: nvd.id, records: nvd.parseNvd(doc, where, sink) };
   if (nvd.looksLikeCve5(doc)) return { format: 'cve5', records: nvd.parseCve5(doc, where, sink) };
   if (epss.looksLikeVunnelEpss(doc)) return { format: epss.id, records: epss.parseVunnelEpss(doc, where, sink) };

@@ -34,13 +34,13 @@ test('vunnel namespaces, OSV distro ecosystems and image OS releases meet in one
 test('every distribution fixture loads: formats, records, namespaces; a broken record names its file', async () => {
   const out = await buildDb({ output: join(tempDir(), 'db'), sources: [{ path: fixture('distros') }] });
   const s = out.sources[0];
-  assert.deepEqual(s.formats, ['alpine-secdb', 'epss', 'kev', 'nvd', 'osv', 'vunnel-os']);
+  assert.deepEqual(s.formats, ['alpine-secdb', 'csaf-vex', 'epss', 'kev', 'nvd', 'osv', 'vunnel-os']);
   assert.deepEqual(out.warnings, []);
   const db = openVulnDb(out.output);
   const ns = db.info().namespaces.map((n) => n.namespace);
   assert.deepEqual(ns, [
     'AlmaLinux:8', 'AlmaLinux:9', 'Amazon Linux:2', 'Amazon Linux:2022', 'Amazon Linux:2023', 'Azure Linux:3.0', 'Mariner:1.0', 'Mariner:2.0',
-    'Oracle Linux:10', 'Oracle Linux:5', 'Oracle Linux:6', 'Oracle Linux:8', 'Photon OS:1.0', 'Photon OS:3.0', 'Photon OS:4.0', 'Red Hat:7', 'Red Hat:8',
+    'Oracle Linux:10', 'Oracle Linux:5', 'Oracle Linux:6', 'Oracle Linux:8', 'Photon OS:1.0', 'Photon OS:3.0', 'Photon OS:4.0', 'Red Hat:7', 'Red Hat:8', 'Red Hat:9',
     'Rocky Linux:8', 'Rocky Linux:9', 'Ubuntu:12.04:LTS', 'Ubuntu:20.04:LTS', 'Ubuntu:22.04:LTS', 'Wolfi',
   ]);
   // ALAS ids keep their CVEs as aliases; Amazon's rating is on the row.
