@@ -75,12 +75,24 @@ function send(body) {
   });
 }
 
+async function serverCpuSeconds() {
+  const text = await new Promise((resolve, reject) => {
+    request(new URL('/metrics', url), { ca, agent }, (res) => {
+      let t = '';
+      res.on('data', (d) => (t += d));
+      res.on('end', () => resolve(t));
+    }).on('error', reject).end();
+  });
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)[1]);
+}
+
 // Warm-up: open connections and JIT the rules (not counted).
 for (let i = 0; i < 200; i++) await send(bodies[i % bodies.length](`warm-${i}`));
 
 console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (shared; figures vary with load)`);
 console.log(`payloads: ${bodies.length} real Kubernetes objects from the misconfig fixtures, in turn; --severity HIGH,CRITICAL`);
 const total = RATE * SECONDS;
+const cpu0 = await serverCpuSeconds();
 const latencies = [];
 const outcome = { allowed: 0, denied: 0, failure: 0 };
 const t0 = performance.now();
@@ -101,6 +113,8 @@ latencies.sort((a, b) => a - b);
 const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
 console.log(`open loop: ${total} reviews at ${RATE}/s scheduled over ${SECONDS} s, finished in ${elapsed.toFixed(1)} s over keep-alive TLS`);
 console.log(`latency from scheduled send: p50 ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms, max ${latencies.at(-1).toFixed(2)} ms`);
+const cpuMs = ((await serverCpuSeconds()) - cpu0) * 1000;
+console.log(`webhook process CPU: ${(cpuMs / total).toFixed(2)} ms per review (TLS, HTTP, JSON and verdict; independent of the machine's load), ${(cpuMs / elapsed / 10).toFixed(1)}% of one core at ${RATE}/s`);
 console.log(`answers: ${outcome.allowed} allowed, ${outcome.denied} denied, ${outcome.failure} failures`);
 console.log(`target p99 < 25 ms with no failure: ${q(0.99) < 25 && outcome.failure === 0 ? 'met' : 'NOT met'}`);
 agent.destroy();

@@ -61,6 +61,9 @@ function prometheus(c: AdmissionCounters, opts: ReviewOptions): string {
     if (!cache) continue;
     metric(`coastguard_admission_${name}_cache_total`, 'counter', `${name} verdict cache reads and background lookups.`, Object.entries(cache.stats).map(([k, v]) => [`{event="${k}"}`, v]));
   }
+  const cpu = process.cpuUsage();
+  metric('process_cpu_seconds_total', 'counter', 'User and system CPU time of the webhook process.', [['', (cpu.user + cpu.system) / 1e6]]);
+  metric('process_resident_memory_bytes', 'gauge', 'Resident memory of the webhook process.', [['', process.memoryUsage.rss()]]);
   return out.join('\n') + '\n';
 }
 

@@ -58,12 +58,8 @@ export const CEL_RULES: CelRule[] = [
   { id: 'CG-K8S-050', on: 'services', expression: `!(object.kind == 'Service' && has(object.spec) && has(object.spec.externalIPs) && size(object.spec.externalIPs) > 0)` },
 ];
 
-/** Why the other rules are not exported (docs/admission.md repeats this). */
-export const NOT_EXPORTED_WHY = {
-  crossObject: 'needs other objects (NetworkPolicies, Services, bindings, PDBs): an admission request carries one object',
-  heuristic: 'uses heuristics (secret names and values, entropy, version tables) that CEL cannot express faithfully',
-  other: 'not written in CEL yet; enforced by the webhook only',
-} as const;
+/** Why the other rules are not exported (docs/admission.md groups them). */
+export const NOT_EXPORTED_WHY = 'webhook only (not written as CEL: needs other objects, uses heuristics, or not done yet)';
 
 /** Objects the misconfig pack would not judge: ignored by `coastguard.io/ignore` naming the id or slug. */
 const notIgnored = (id: string, slug: string) =>
@@ -132,6 +128,6 @@ export function vapExport(opts: { actions?: string[]; severities?: Severity[] } 
   return {
     yaml,
     exported: policies.map((p) => ({ id: p.id, title: p.title })),
-    notExported: kubernetesRules.filter((r) => !exportedIds.has(r.id)).map((r) => ({ id: r.id, title: r.title, why: NOT_EXPORTED_WHY.other })),
+    notExported: kubernetesRules.filter((r) => !exportedIds.has(r.id)).map((r) => ({ id: r.id, title: r.title, why: NOT_EXPORTED_WHY })),
   };
 }

@@ -161,16 +161,23 @@ const vap: Command = {
   name: 'vap',
   summary: 'export the rules CEL can express as ValidatingAdmissionPolicy + binding',
   usage: [
-    'Usage: coastguard admission vap [--action Deny|Warn|Audit] [--list]',
+    'Usage: coastguard admission vap [--action Deny|Warn|Audit] [--severity LIST] [--list]',
     '',
-    '  --action A   validationActions of the bindings (default Deny)',
+    '  --action A      validationActions of the bindings (default Deny; repeatable: Warn,Audit)',
+    '  --severity L    only rules of these severities',
     '  --list       print which rules export and which cannot, instead of the YAML',
   ].join('\n'),
-  options: { action: { type: 'string', multiple: true }, list: { type: 'boolean' } },
+  options: { action: { type: 'string', multiple: true }, severity: { type: 'string', short: 's' }, list: { type: 'boolean' } },
   async run(ctx) {
     const actions = commaList(ctx.values.action);
     for (const a of actions) if (!['Deny', 'Warn', 'Audit'].includes(a)) throw usageError(`--action must be Deny, Warn or Audit, not "${a}"`, '--action');
-    const out = vapExport({ actions: actions.length ? actions : ['Deny'] });
+    let severities: Severity[] | undefined;
+    try {
+      severities = ctx.values.severity === undefined ? undefined : parseSeverityList(String(ctx.values.severity));
+    } catch (e) {
+      throw usageError((e as Error).message, '--severity');
+    }
+    const out = vapExport({ actions: actions.length ? actions : ['Deny'], severities });
     if (ctx.values.list) {
       ctx.stdout.write(out.exported.map((r) => `exported  ${r.id}  ${r.title}`).join('\n') + '\n');
       ctx.stdout.write(out.notExported.map((r) => `not       ${r.id}  ${r.title}: ${r.why}`).join('\n') + '\n');
