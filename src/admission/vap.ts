@@ -31,9 +31,20 @@ const POD_SPEC = [
   at('object', ['spec', 'template', 'spec']),
 ].join(' : ');
 // Lists of maps only, as containersOf reads them (the API server's schema guarantees it; raw fixtures do not).
-const CONTAINERS = ['containers', 'initContainers', 'ephemeralContainers']
+const containerList = (kinds: string[]) => kinds
   .map((k) => `(has(variables.spec.${k}) && type(variables.spec.${k}) == list ? variables.spec.${k}.filter(c, type(c) == map) : [])`)
   .join(' + ');
+const CONTAINERS = containerList(['containers', 'initContainers', 'ephemeralContainers']);
+
+/** A capability name as the rules compare it: upper case, without a CAP_ prefix. */
+const cap = (x: string) => `(string(${x}).upperAscii().startsWith('CAP_') ? string(${x}).upperAscii().substring(4) : string(${x}).upperAscii())`;
+const addedCaps = (c: string) => `(${hasPath(c, ['securityContext', 'capabilities', 'add'])} && type(${c}.securityContext.capabilities.add) == list ? ${c}.securityContext.capabilities.add : [])`;
+const DANGEROUS_CAPS = ['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'SYS_BOOT', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_TIME'];
+const BASELINE_CAPS = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
+const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+/** A container's securityContext field, else the pod's (the pack's `effective`). */
+const effectiveIs = (field: string, test: string) =>
+  `(${hasPath('c', ['securityContext', field])} ? c.securityContext.${field} ${test} : (${hasPath('variables', ['spec', 'securityContext', field])} && variables.spec.securityContext.${field} ${test}))`;
 
 export interface CelRule {
   id: string;
@@ -55,6 +66,10 @@ export const CEL_RULES: CelRule[] = [
     on: 'workloads',
     expression: `!(has(variables.spec.volumes) && variables.spec.volumes.exists(v, has(v.hostPath) && has(v.hostPath.path) && v.hostPath.path.matches('docker\\\\.sock/*$|^/(var/)?run/(containerd/containerd|crio/crio|podman/podman)\\\\.sock/*$')))`,
   },
+  { id: 'CG-K8S-006', on: 'workloads', expression: `!(has(variables.spec.volumes) && type(variables.spec.volumes) == list && variables.spec.volumes.exists(v, type(v) == map && has(v.hostPath) && v.hostPath != null))` },
+  { id: 'CG-K8S-012', on: 'workloads', expression: `!variables.containers.exists(c, ${effectiveIs('runAsUser', '== 0')})` },
+  { id: 'CG-K8S-020', on: 'workloads', expression: `!(${containerList(['containers', 'initContainers'])}).exists(c, ${addedCaps('c')}.exists(x, ${cap('x')} in ${list(DANGEROUS_CAPS)}))` },
+  { id: 'CG-K8S-098', on: 'workloads', expression: `!variables.containers.exists(c, ${addedCaps('c')}.exists(x, !(${cap('x')} in ${list(BASELINE_CAPS)})))` },
   { id: 'CG-K8S-050', on: 'services', expression: `!(object.kind == 'Service' && has(object.spec) && has(object.spec.externalIPs) && size(object.spec.externalIPs) > 0)` },
 ];
 
