@@ -56,6 +56,11 @@ export interface Analyzer {
   sourceOnly?: boolean;
   wants(path: string, info: { size: number; mode: number }): boolean;
   analyze(file: AnalyzerInput): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
+  /**
+   * A digest of the options this analyzer was created with (custom secret rules, skip globs…);
+   * part of the layer-cache key, so a scan with other options never reads this one's results.
+   */
+  optionsKey?: string;
   /** Optional: sees every entry header (no body), e.g. to flag setuid files. */
   observe?(entry: EntryInfo): AnalysisResult | undefined;
 }

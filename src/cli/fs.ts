@@ -16,7 +16,7 @@ export const command: Command = {
     '  --skip-files GLOB    files to leave out',
     '  plus the shared scan flags: --scanners --format --output --severity --exit-code --config --db …',
   ].join('\n'),
-  options: { ...scanFlags },
+  options: { ...scanFlags, 'secret-config': { type: 'string' } },
   async run(ctx) {
     const policy = await loadRunPolicy(ctx);
     const dir = ctx.positionals[0];

@@ -28,7 +28,7 @@ export const command: Command = {
     '                       does not record its base; --base-major: offer other major releases too)',
     '  --cache-dir DIR  --no-cache  --quiet  --debug',
   ].join('\n'),
-  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'check-base': { type: 'boolean' }, base: { type: 'string' }, 'base-major': { type: 'boolean' }, 'image-src': { type: 'string' }, 'docker-host': { type: 'string' }, 'podman-host': { type: 'string' } },
+  options: { ...scanFlags, ...registryFlags, input: { type: 'string', short: 'i' }, image: { type: 'string' }, 'secret-config': { type: 'string' }, 'check-base': { type: 'boolean' }, base: { type: 'string' }, 'base-major': { type: 'boolean' }, 'image-src': { type: 'string' }, 'docker-host': { type: 'string' }, 'podman-host': { type: 'string' } },
   async run(ctx) {
     // Policy first: nothing is scanned under a policy that failed to load.
     const policy = await loadRunPolicy(ctx);

@@ -16,6 +16,7 @@ export interface ScanCliOptions {
   ignoreUnfixed: boolean;
   skipDirs: string[];
   skipFiles: string[];
+  secretConfig?: string;
   quiet: boolean;
   progress: (msg: string) => void;
 }
@@ -47,6 +48,7 @@ export function scanOptionsFrom(ctx: CommandContext): ScanCliOptions {
     ignoreUnfixed: Boolean(v['ignore-unfixed']),
     skipDirs: commaList(v['skip-dirs']),
     skipFiles: commaList(v['skip-files']),
+    secretConfig: v['secret-config'] as string | undefined,
     quiet,
     // Progress only on a terminal: CI logs stay clean.
     progress: tty && !quiet ? (msg) => ctx.stderr.write(`\r\x1b[K${msg}`) : () => {},

@@ -11,6 +11,8 @@ export interface FsScanOptions extends ScannerOptions {
   scanners: Set<Scanner>;
   skipDirs?: string[];
   skipFiles?: string[];
+  /** `--secret-config FILE`. */
+  secretConfig?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface FsScanOptions extends ScannerOptions {
  * same analyzers as an image, so a rootfs gives the same inventory as the image it came from.
  */
 export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<{ result: ScanResult; kubernetes?: KubernetesObjects }> {
-  const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'source');
+  const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'source', { secretConfig: opts.secretConfig, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
   const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
   const inv = buildInventory(mergeLayers([layer]));
   const result: ScanResult = {

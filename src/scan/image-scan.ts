@@ -15,14 +15,19 @@ export interface ImageScanOptions extends ScannerOptions {
   cache?: LayerCache;
   workers?: number;
   onProgress?: (msg: string) => void;
+  /** `--secret-config FILE`. */
+  secretConfig?: string;
+  skipFiles?: string[];
 }
 
 /** The pipeline for one image: layers → analyzers → merge → inventory → scanners → one ScanResult. */
 export async function scanImage(img: ResolvedImage, opts: ImageScanOptions): Promise<ScanResult> {
-  const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'image');
+  const analyzerOptions = { secretConfig: opts.secretConfig, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles };
+  const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'image', analyzerOptions);
   let done = 0;
   const layerResults = await analyzeLayers(img.layers, {
     analyzers,
+    analyzerOptions,
     cache: opts.cache,
     workers: opts.workers,
     onLayerDone: (i, _r, cached) => opts.onProgress?.(`layer ${++done}/${img.layers.length}${cached ? ' (cached)' : ''}`),

@@ -8,22 +8,11 @@ import { loadGitleaksConfig } from './gitleaks-config.js';
 import type { SecretScanOptions } from './types.js';
 
 /**
- * Options for the layer-walk analyzer. Worker threads import this module on their own, so a
- * custom rule file reaches them through the environment (inherited by every worker):
- * COASTGUARD_SECRET_CONFIG = a Trivy `trivy-secret.yaml` or a gitleaks `.toml` file.
- * Read once per thread; a broken file is a config error naming the file.
+ * `--secret-config FILE`: custom rules and allow-lists, in Trivy's trivy-secret.yaml or gitleaks'
+ * .toml format (by extension). A broken file is a config error naming it.
  */
-let analyzerOpts: SecretScanOptions | undefined | null = null;
-export function analyzerOptions(env: NodeJS.ProcessEnv = process.env): SecretScanOptions | undefined {
-  if (analyzerOpts !== null) return analyzerOpts;
-  const file = env.COASTGUARD_SECRET_CONFIG;
-  analyzerOpts = !file ? undefined : /\.toml$/i.test(file) ? loadGitleaksConfig(file) : loadTrivySecretConfig(file);
-  return analyzerOpts;
-}
-
-/** For tests: forget the options read from the environment. */
-export function resetAnalyzerOptions(): void {
-  analyzerOpts = null;
+export function loadSecretConfig(file: string): SecretScanOptions {
+  return /\.toml$/i.test(file) ? loadGitleaksConfig(file) : loadTrivySecretConfig(file);
 }
 
 /**
@@ -70,18 +59,23 @@ export const RULESET_VERSION = parseInt(
   16,
 );
 
-export const secretAnalyzer: Analyzer = {
-  id: 'secret',
-  version: RULESET_VERSION,
-  kind: 'secret',
-  wants(path, info) {
-    // Reading the config here (once) makes a broken COASTGUARD_SECRET_CONFIG stop the scan with a
-    // config error before any file is read, instead of a per-file analyzer warning.
-    const o = analyzerOptions();
-    return isTextCandidate(path, info.size, o?.maxFileSize);
-  },
-  analyze(file) {
-    const findings = scannerFor(analyzerOptions()).scan(file.path, file.content, { layer: file.layer });
-    return findings.length ? { findings } : undefined;
-  },
-};
+/**
+ * The secret scanner as a layer-walk analyzer, with the rules and limits it is given (none: the
+ * built-in rules). `optionsKey` identifies the options (the config file's bytes) in the cache key.
+ */
+export function makeSecretAnalyzer(opts?: SecretScanOptions, optionsKey?: string): Analyzer {
+  let scanner: ReturnType<typeof scannerFor> | undefined; // built on first use: importing stays cheap
+  return {
+    id: 'secret',
+    version: RULESET_VERSION,
+    kind: 'secret',
+    ...(optionsKey ? { optionsKey } : {}),
+    wants: (path, info) => isTextCandidate(path, info.size, opts?.maxFileSize),
+    analyze(file) {
+      const findings = (scanner ??= scannerFor(opts)).scan(file.path, file.content, { layer: file.layer });
+      return findings.length ? { findings } : undefined;
+    },
+  };
+}
+
+export const secretAnalyzer: Analyzer = makeSecretAnalyzer();

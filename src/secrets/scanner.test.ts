@@ -150,24 +150,19 @@ test('the analyzer version follows the rule set (layer-cache key)', async () => 
   assert.ok(Number.isInteger(RULESET_VERSION) && RULESET_VERSION > 0);
 });
 
-test('COASTGUARD_SECRET_CONFIG gives the layer-walk analyzer custom rules (read once per thread)', async () => {
-  const { analyzerOptions, resetAnalyzerOptions } = await import('./analyzer.js');
+test('--secret-config gives the layer-walk analyzer custom rules, and its bytes are in the cache key', async () => {
+  const { configuredAnalyzers } = await import('../analyze/registry.js');
   const dir = mkdtempSync(join(tmpdir(), 'cg-secret-cfg-'));
   const cfg = join(dir, 'trivy-secret.yaml');
   writeFileSync(cfg, 'rules:\n  - id: acme\n    severity: HIGH\n    regex: ACME-(?P<secret>[0-9]{8})\n    secret-group-name: secret\n');
-  const saved = process.env.COASTGUARD_SECRET_CONFIG;
   try {
-    process.env.COASTGUARD_SECRET_CONFIG = cfg;
-    resetAnalyzerOptions();
-    const r = secretAnalyzer.analyze({ path: 'etc/app.conf', size: 20, mode: 0o644, content: Buffer.from('key ACME-12345678\n') }) as { findings: { id: string }[] };
+    const [custom] = configuredAnalyzers(['secret'], { secretConfig: cfg });
+    const r = (await custom.analyze({ path: 'etc/app.conf', size: 20, mode: 0o644, content: Buffer.from('key ACME-12345678\n') })) as { findings: { id: string }[] };
     assert.deepEqual(r.findings.map((f) => f.id), ['acme']);
-    process.env.COASTGUARD_SECRET_CONFIG = join(dir, 'missing.yaml');
-    resetAnalyzerOptions();
-    assert.throws(() => analyzerOptions(), /cannot read secret config \(ENOENT\)/);
+    assert.match(custom.optionsKey ?? '', /^secret-config:[0-9a-f]{16}$/);
+    assert.equal(secretAnalyzer.optionsKey, undefined);
+    assert.throws(() => configuredAnalyzers(['secret'], { secretConfig: join(dir, 'missing.yaml') }), /cannot read secret config \(ENOENT\)/);
   } finally {
-    if (saved === undefined) delete process.env.COASTGUARD_SECRET_CONFIG;
-    else process.env.COASTGUARD_SECRET_CONFIG = saved;
-    resetAnalyzerOptions();
     rmSync(dir, { recursive: true, force: true });
   }
 });

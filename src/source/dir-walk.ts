@@ -1,13 +1,13 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { Analyzer, EntryInfo } from '../analyze/types.js';
 import type { LayerResult } from './layer-walk.js';
 import { bufferLimit, runAnalyzers, tooBigToAnalyze } from './run-analyzers.js';
+import { skipMatcher } from './skip.js';
 
 export interface DirWalkOptions {
   analyzers: Analyzer[];
-  /** Globs (relative to the root) or plain directory names to skip: `--skip-dirs`. */
+  /** `--skip-dirs` / `--skip-files`, as src/source/skip.ts defines them. */
   skipDirs?: string[];
   skipFiles?: string[];
   /** Files read at once; bounded so huge trees do not exhaust file handles. */
@@ -23,9 +23,7 @@ const ALWAYS_SKIP = new Set(['.git', '.hg', '.svn']);
  * Symbolic links are recorded, never followed (a rootfs's absolute links point at the host).
  */
 export async function walkDirectory(root: string, opts: DirWalkOptions): Promise<LayerResult> {
-  const skipDir = picomatch(opts.skipDirs ?? [], { dot: true });
-  const skipFile = picomatch(opts.skipFiles ?? [], { dot: true });
-  const dirNames = new Set((opts.skipDirs ?? []).filter((s) => !/[*?/[]/.test(s)));
+  const skip = skipMatcher(opts.skipDirs, opts.skipFiles);
   const result: LayerResult = { diffID: '', compression: 'none', paths: [], whiteouts: [], opaqueDirs: [], analyses: [], observed: [], bytes: 0, files: 0 };
   const observers = opts.analyzers.filter((a) => a.observe);
   const pending: Promise<void>[] = [];
@@ -74,13 +72,13 @@ export async function walkDirectory(root: string, opts: DirWalkOptions): Promise
         continue;
       }
       if (st.isDirectory()) {
-        if (ALWAYS_SKIP.has(name) || dirNames.has(name) || skipDir(rel)) continue;
+        if (ALWAYS_SKIP.has(name) || skip.dir(rel)) continue;
         await visit(abs);
         continue;
       }
       const type: EntryInfo['type'] = st.isFile() ? 'file' : st.isSymbolicLink() ? 'symlink' : 'other';
       const info: EntryInfo = { path: rel, size: st.size, mode: st.mode & 0o7777, type };
-      if (skipFile(rel)) continue;
+      if (skip.file(rel)) continue;
       result.paths.push(rel);
       for (const o of observers) {
         const r = o.observe!(info);

@@ -5,7 +5,7 @@ import type { Analyzer } from '../analyze/types.js';
 import type { LayerResult } from './layer-walk.js';
 
 /**
- * Per-layer analysis results, keyed by diffID and the id@version of every analyzer that ran, so a
+ * Per-layer analysis results, keyed by diffID and the id@version#options of every analyzer that ran, so a
  * rescan of an image whose base layers were seen before reads only its new layers. Writes go to a
  * temp file first: a crash never leaves a half-written entry.
  */
@@ -13,7 +13,8 @@ export class LayerCache {
   constructor(readonly dir: string) {}
 
   static key(diffID: string, analyzers: Analyzer[]): string {
-    const ids = analyzers.map((a) => `${a.id}@${a.version}`).sort().join(',');
+    // Options (custom rules, skip globs) are part of what an analyzer is: other options, other entry.
+    const ids = analyzers.map((a) => `${a.id}@${a.version}${a.optionsKey ? `#${a.optionsKey}` : ''}`).sort().join(',');
     return createHash('sha256').update(`${diffID}\n${ids}`).digest('hex');
   }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer } from '../analyze/types.js';
+import type { AnalyzerOptions } from '../analyze/options.js';
 import { CoastguardError, ExitCode, type ExitCodeValue } from '../core/errors.js';
 import { LayerCache } from './layer-cache.js';
 import { walkLayer, type LayerResult } from './layer-walk.js';
@@ -10,6 +11,8 @@ import type { WorkerRequest } from './layer-worker.js';
 
 export interface AnalyzeLayersOptions {
   analyzers: Analyzer[];
+  /** The options the analyzers were created with: worker threads create theirs from them. */
+  analyzerOptions?: AnalyzerOptions;
   cache?: LayerCache;
   verify?: boolean;
   /** Worker threads to use; 0 analyses in this thread. Default: cores, at most 4, only for big images. */
@@ -114,7 +117,7 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
           const next = () => {
             const i = queue.shift();
             if (i === undefined) return resolve();
-            const req: WorkerRequest = { id: i, layer: layers[i], analyzerIds: ids, verify: opts.verify ?? true };
+            const req: WorkerRequest = { id: i, layer: layers[i], analyzerIds: ids, analyzerOptions: opts.analyzerOptions ?? {}, verify: opts.verify ?? true };
             w.postMessage(req);
           };
           w.on('message', (msg: { id: number; result?: LayerResult; error?: { what: string; where?: string; exitCode?: number } }) => {

@@ -34,3 +34,38 @@ test('a docker-archive with one byte of its layer flipped does not scan clean af
   const diffID = 'sha256:bc118f44facd874a79ac84138b8a87eb1c75935ebde9c236f52f745d722625c8';
   assert.match(r.stderr, new RegExp(`^coastguard: diffID mismatch: uncompressed layer hashes to sha256:(?!${diffID.slice(7)})[0-9a-f]{64}, config says ${diffID}: layer ${diffID} in ${tampered}\n$`));
 });
+
+test('custom secret rules and skip globs are in the layer-cache key: no scan reads another options\' result', async () => {
+  const cache = join(work, 'cache-options');
+  const rules = join(work, 'trivy-secret.yaml');
+  writeFileSync(rules, 'rules:\n  - id: os-codename\n    category: test\n    title: OS codename\n    severity: HIGH\n    regex: VERSION_CODENAME=(?P<secret>[a-z]+)\n    secret-group-name: secret\n');
+  const scan = async (...extra: string[]) => {
+    const r = await runCli(['image', '--input', image, '--cache-dir', cache, '--skip-db', '--scanners', 'secret', '-f', 'json', ...extra]);
+    assert.equal(r.code, 0, r.stderr);
+    return (JSON.parse(r.stdout).findings as { id: string; location: { path: string; line: number } }[]).map((f) => `${f.id} ${f.location.path}:${f.location.line}`);
+  };
+  assert.deepEqual(await scan(), []); // built-in rules: the sample image holds no secret; cached
+  assert.deepEqual(await scan('--secret-config', rules), ['os-codename etc/os-release:5']);
+  assert.deepEqual(await scan(), []); // and the custom result does not leak back
+  assert.deepEqual(await scan('--secret-config', rules, '--skip-files', 'etc/os-release'), []);
+  assert.deepEqual(await scan('--secret-config', rules, '--skip-dirs', '/etc'), []);
+  assert.deepEqual(await scan('--secret-config', rules, '--skip-files', 'os-release'), []); // a bare name matches at any depth
+  assert.deepEqual(await scan('--secret-config', rules), ['os-codename etc/os-release:5']);
+  // A broken rules file is a config error naming it, before any layer is read.
+  const missing = await runCli(['image', '--input', image, '--cache-dir', cache, '--skip-db', '--secret-config', join(work, 'nope.yaml')]);
+  assert.equal(missing.code, ExitCode.CONFIG);
+  assert.equal(missing.stderr, `coastguard: cannot read secret config (ENOENT): ${join(work, 'nope.yaml')}\n`);
+});
+
+test('worker threads create their analyzers from the same options (no environment, no module state)', async () => {
+  const { openImageInput } = await import('../../src/source/open-input.js');
+  const { analyzeLayers } = await import('../../src/source/layer-pool.js');
+  const { analyzersFor } = await import('../../src/analyze/registry.js');
+  const rules = join(work, 'trivy-secret-worker.yaml');
+  writeFileSync(rules, 'rules:\n  - id: os-codename\n    category: test\n    title: OS codename\n    severity: HIGH\n    regex: VERSION_CODENAME=(?P<secret>[a-z]+)\n    secret-group-name: secret\n');
+  const { hostPlatform } = await import('../../src/source/platform.js');
+  const img = await openImageInput(image, { tmpDir: join(work, 'tmp'), platform: hostPlatform() });
+  const analyzerOptions = { secretConfig: rules };
+  const [layer] = await analyzeLayers(img.layers, { analyzers: analyzersFor(['secret'], 'image', analyzerOptions), analyzerOptions, workers: 1 });
+  assert.deepEqual(layer.analyses.flatMap((a) => (a.result.findings ?? []).map((f) => `${f.id} ${f.location.path}:${f.location.line}`)), ['os-codename etc/os-release:5']);
+});
