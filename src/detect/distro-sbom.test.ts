@@ -95,6 +95,17 @@ const SPECS: Spec[] = [
     ],
   },
   {
+    distro: 'sles-15.1', os: ['suse linux enterprise server', '15.1'], type: 'rpm', purlNamespace: 'suse', vunnelNs: 'sles:15.1',
+    packages: [{ name: 'kernel-default', version: '4.12.14-197.86.1' }],
+  },
+  {
+    distro: 'sles-15', os: ['suse linux enterprise server', '15'], type: 'rpm', purlNamespace: 'suse', vunnelNs: 'sles:15',
+    packages: [
+      { name: 'krb5-client', version: '1.15.2-4.20', upstream: 'krb5' },
+      { name: 'python3-cryptography', version: '2.1.4-3.9.1' }, // "0": never affected
+    ],
+  },
+  {
     distro: 'cbl-mariner-2.0', os: ['cbl-mariner', '2.0'], type: 'rpm', purlNamespace: 'cbl-mariner', vunnelNs: 'mariner:2.0',
     packages: [
       { name: 'mysql', version: '8.0.32-1.cm2' },

@@ -41,7 +41,7 @@ test('every distribution fixture loads: formats, records, namespaces; a broken r
   assert.deepEqual(ns, [
     'AlmaLinux:8', 'AlmaLinux:9', 'Amazon Linux:2', 'Amazon Linux:2022', 'Amazon Linux:2023', 'Azure Linux:3.0', 'Mariner:1.0', 'Mariner:2.0',
     'Oracle Linux:10', 'Oracle Linux:5', 'Oracle Linux:6', 'Oracle Linux:8', 'Photon OS:1.0', 'Photon OS:3.0', 'Photon OS:4.0', 'Red Hat:7', 'Red Hat:8', 'Red Hat:9',
-    'Rocky Linux:8', 'Rocky Linux:9', 'Ubuntu:12.04:LTS', 'Ubuntu:20.04:LTS', 'Ubuntu:22.04:LTS', 'Wolfi',
+    'Rocky Linux:8', 'Rocky Linux:9', 'SUSE:15', 'SUSE:15.1', 'Ubuntu:12.04:LTS', 'Ubuntu:20.04:LTS', 'Ubuntu:22.04:LTS', 'Wolfi',
   ]);
   // ALAS ids keep their CVEs as aliases; Amazon's rating is on the row.
   assert.deepEqual(db.vuln('ALAS-2018-939')?.aliases, ['CVE-2017-5715', 'CVE-2017-5754']);
