@@ -45,16 +45,22 @@ export interface ImageDiff {
 const osLabel = (r: ScanResult) => (r.artifact.os ? `${r.artifact.os.family} ${r.artifact.os.version}` : undefined);
 
 /**
+ * OS packages by their package manager (the purl type: deb, apk, rpm), so an image whose release
+ * was not recognised (ecosystem "dpkg") still pairs with one that was ("Debian").
+ */
+const family = (p: Package) => (isOsPackage(p) ? /^pkg:([a-z]+)\//.exec(p.purl ?? '')?.[1] ?? p.ecosystem : p.ecosystem);
+
+/**
  * Identity of a package across two images. OS packages by name (a package may move between
  * Architecture: all and amd64 between releases and is still the same package); multi-arch copies
  * of one name by name and arch. Language packages by name and declaring file.
  */
 function keyed(packages: Package[]): Map<string, Package> {
   const osNames = new Map<string, number>();
-  for (const p of packages) if (isOsPackage(p)) osNames.set(`${p.ecosystem}\0${p.name}`, (osNames.get(`${p.ecosystem}\0${p.name}`) ?? 0) + 1);
+  for (const p of packages) if (isOsPackage(p)) osNames.set(`${family(p)}\0${p.name}`, (osNames.get(`${family(p)}\0${p.name}`) ?? 0) + 1);
   const out = new Map<string, Package>();
   for (const p of packages) {
-    const base = `${p.ecosystem}\0${p.name}`;
+    const base = `${family(p)}\0${p.name}`;
     const key = isOsPackage(p) ? ((osNames.get(base) ?? 0) > 1 ? `${base}\0${p.arch ?? ''}` : base) : `${base}\0${p.locations[0]?.path ?? ''}\0${p.version}`;
     if (!out.has(key)) out.set(key, p);
   }

@@ -123,3 +123,18 @@ test('install lines per ecosystem', () => {
   assert.equal(one('Packagist', 'guzzlehttp/guzzle', '7.4.5'), 'composer require guzzlehttp/guzzle:7.4.5');
   assert.equal(one('npm', "we'ird", '1.0.0'), `npm install 'we'\\''ird@1.0.0'`);
 });
+
+test('the upgrade lines in the table, Markdown and HTML reports', async () => {
+  const dir = tempDir('cg-upgrades-report-');
+  const db = join(dir, 'vuln.db');
+  assert.equal((await runCli(['db', 'build', '--output', db, sampleFeed])).code, 0);
+  const line = 'apt-get install --only-upgrade libgssapi-krb5-2=1.21.3-5+deb13u2 libk5crypto3=1.21.3-5+deb13u2 libkrb5-3=1.21.3-5+deb13u2 libkrb5support0=1.21.3-5+deb13u2';
+  const out = (format: string) => runCli(['image', '--input', sampleTar, '--db', db, '--scanners', 'vuln', '--format', format, '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const table = (await out('table')).stdout;
+  assert.match(table, /^Upgrade \(4 packages, fixes 18 vulnerabilities\)$/m);
+  assert.ok(table.includes(`libgssapi-krb5-2 libk5crypto3 libkrb5-3 libkrb5support0  1.21.3-5+deb13u1 → 1.21.3-5+deb13u2  (18 fixed)\n  ${line}\n`), table.slice(-600));
+  const md = (await out('markdown')).stdout;
+  assert.ok(md.includes(`| libgssapi-krb5-2 libk5crypto3 libkrb5-3 libkrb5support0 | 1.21.3-5+deb13u1 | 1.21.3-5+deb13u2 | 18 | \`${line}\` |`), md.slice(-800));
+  const html = (await out('html')).stdout;
+  assert.ok(html.includes(`<td><code>${line}</code></td>`));
+});
