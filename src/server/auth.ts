@@ -48,6 +48,13 @@ export function requestToken(req: IncomingMessage): string | undefined {
   if (auth) {
     const m = /^Bearer:?\s+(\S+)\s*$/i.exec(auth);
     if (m) return m[1];
+    // Basic with the token as password (any user name): what registry-style clients can send.
+    const b = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(auth);
+    if (b) {
+      const text = Buffer.from(b[1], 'base64').toString('utf8');
+      const i = text.indexOf(':');
+      if (i >= 0 && text.length > i + 1) return text.slice(i + 1);
+    }
   }
   const key = req.headers['x-api-key'] ?? req.headers['x-scanneradapter-api-key'];
   return typeof key === 'string' && key ? key : undefined;

@@ -15,7 +15,7 @@ import { isPostgresUrl, Store } from './store/index.js';
 import { ServerVulnDb } from './vuln-db.js';
 import { Webhooks, type WebhookFormat } from './webhooks.js';
 import { InProcessQueue } from './queue/in-process.js';
-import type { ScanQueue } from './queue/types.js';
+import type { PullAuth, ScanQueue } from './queue/types.js';
 import { RegistryWatch } from './registry-watch.js';
 import { runScanRequest, type ServerScanOptions } from './scan-job.js';
 
@@ -143,7 +143,7 @@ export async function startServer(c: ServerConfig): Promise<RunningServer> {
 /** In-process on SQLite; graphile-worker on PostgreSQL (so `coastguard worker`s elsewhere share it). */
 async function openQueue(spec: string, store: Store, core: ServerCore, workers: number, o: { cacheDir?: string; insecure?: boolean }, log: (l: string) => void): Promise<ScanQueue> {
   const scanOpts: ServerScanOptions = { cacheDir: o.cacheDir ?? cacheDir(), insecure: o.insecure };
-  const work = (id: string, finalAttempt: boolean) => runScanRequest(core, id, scanOpts, finalAttempt);
+  const work = (id: string, finalAttempt: boolean, pull?: PullAuth) => runScanRequest(core, id, scanOpts, finalAttempt, pull);
   if (isPostgresUrl(spec)) {
     const { PostgresQueue } = await import('./queue/postgres.js');
     return PostgresQueue.open(spec, store, { concurrency: workers, work, log });

@@ -1,5 +1,6 @@
 import { CoastguardError } from '../core/errors.js';
 import type { ServerCore } from './core.js';
+import type { PullAuth } from './queue/types.js';
 import type { ScanRequest } from './types.js';
 
 export interface ServerScanOptions {
@@ -12,7 +13,7 @@ export interface ServerScanOptions {
  * result through the same path as an upload (the server's DB decides the vulnerabilities). Keyed
  * by digest, so running it twice (a retried job) stores the same record and no second events.
  */
-export async function runScanRequest(core: ServerCore, id: string, o: ServerScanOptions, finalAttempt = true): Promise<ScanRequest | undefined> {
+export async function runScanRequest(core: ServerCore, id: string, o: ServerScanOptions, finalAttempt = true, pull: PullAuth = {}): Promise<ScanRequest | undefined> {
   const req = await core.store.scanRequest(id);
   if (!req || req.status === 'done') return req;
   await core.store.updateScanRequest(id, { status: 'running', attempt: true });
@@ -23,7 +24,7 @@ export async function runScanRequest(core: ServerCore, id: string, o: ServerScan
       import('../source/layer-cache.js'),
       import('../source/platform.js'),
     ]);
-    const img = await pullImage(req.ref, { platform: hostPlatform(), cacheDir: o.cacheDir, insecure: o.insecure });
+    const img = await pullImage(req.ref, { platform: hostPlatform(), cacheDir: o.cacheDir, insecure: o.insecure || pull.insecure, credentials: pull.credentials });
     // Vulnerabilities come from the store's own match (saveResult), not from a second DB here.
     const result = await scanImage(img, { scanners: new Set(['secret', 'misconfig', 'license']), cacheDir: o.cacheDir, cache: new LayerCache(o.cacheDir) });
     const saved = await core.saveResult(result, 'server-scan');

@@ -1,6 +1,7 @@
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { CoastguardError, ExitCode } from '../core/errors.js';
 import { Authenticator, type Principal } from './auth.js';
 import { ServerCore } from './core.js';
 import { ApiError, DEFAULT_MAX_BODY, readBody, readJson, sendError, sendJson } from './http.js';
@@ -10,7 +11,9 @@ import type { Store } from './store/index.js';
 import type { UiContext } from './ui-context.js';
 import { handleUi } from './ui/index.js';
 
-export const SERVER_VERSION = '0.1.0';
+const HARBOR_ERROR_MIME = 'application/vnd.scanner.adapter.error+json; version=1.0';
+export { SERVER_VERSION } from './version.js';
+import { SERVER_VERSION } from './version.js';
 
 export interface HttpOptions {
   host: string;
@@ -113,8 +116,11 @@ export async function listen(core: ServerCore, store: Store, services: ServerSer
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
+      // Bad input the library itself refused (a malformed SBOM, a bad reference): the client's fault.
+      if (e instanceof CoastguardError && e.exitCode !== ExitCode.INTERNAL) e = new ApiError(400, e.message);
       if (e instanceof ApiError) {
-        sendError(res, e);
+        if (req.url?.startsWith('/harbor/')) sendJson(res, e.status, { error: { message: e.message } }, { ...e.headers, 'content-type': HARBOR_ERROR_MIME });
+        else sendError(res, e);
         // The rest of an oversized body is not read: close instead of draining it.
         if (e.status === 413) req.destroy();
         return;

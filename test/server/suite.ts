@@ -239,5 +239,72 @@ export function serverSuite(name: string, storeFor: () => string): void {
       assert.equal(reqs.length, 1);
       assert.equal(reqs[0].status, 'done');
     });
+
+    it('takes Dependency-Track BOM uploads (PUT base64 JSON, POST multipart) and matches them', async () => {
+      const cdx = (await runCli(['image', '--input', SAMPLE, '--quiet', '--format', 'cyclonedx', '--scanners', 'vuln', '--db', fullDb])).stdout;
+      const put = await api(server.url, '/api/v1/bom', undefined, { method: 'PUT', body: { projectName: 'shop', projectVersion: '1.0', autoCreate: true, bom: Buffer.from(cdx).toString('base64') }, headers: { 'x-api-key': uploader } });
+      assert.equal(put.status, 200);
+      assert.match(put.body.token, /^[0-9a-f-]{36}$/);
+      assert.deepEqual((await api(server.url, `/api/v1/bom/token/${put.body.token}`, reader)).body, { processing: false });
+      const shop = (await api(server.url, '/api/v1/images?name=shop', reader)).body.items[0];
+      assert.deepEqual([shop.name, shop.type, shop.packages], ['shop:1.0', 'sbom', 129]);
+      assert.equal((await api(server.url, `/api/v1/images/${shop.digest}/findings?kind=vulnerability`, reader)).body.total, 72);
+      const form = new FormData();
+      form.set('projectName', 'shop');
+      form.set('projectVersion', '1.0');
+      form.set('bom', new Blob([cdx], { type: 'application/json' }), 'bom.json');
+      const post = await fetch(server.url + '/api/v1/bom', { method: 'POST', headers: { 'x-api-key': uploader }, body: form });
+      assert.equal(post.status, 200);
+      assert.equal((await api(server.url, `/api/v1/images/${shop.digest}`, reader)).body.scans, 2);
+      const unknown = await api(server.url, '/api/v1/bom', uploader, { method: 'PUT', body: { projectName: 'nobody', projectVersion: '1', bom: Buffer.from(cdx).toString('base64') } });
+      assert.equal(unknown.status, 404);
+      const broken = await api(server.url, '/api/v1/bom', uploader, { method: 'PUT', body: { projectName: 'broken', autoCreate: true, bom: Buffer.from('{"bomFormat": "CycloneDX", "components": [').toString('base64') } });
+      assert.equal(broken.status, 400);
+      assert.match(broken.body.error, /^malformed BOM: SBOM is not valid JSON/);
+      assert.equal((await api(server.url, '/api/v1/images?name=broken', reader)).body.total, 0);
+    });
+
+    it('is a Harbor pluggable scanner (v1.2): metadata, scan → 202, report after 302 + Refresh-After', async () => {
+      const meta = await fetch(server.url + '/harbor/api/v1/metadata', { headers: { authorization: `Bearer ${reader}` } });
+      assert.equal(meta.headers.get('content-type'), 'application/vnd.scanner.adapter.metadata+json; version=1.1');
+      const m = await meta.json();
+      assert.deepEqual(m.capabilities.map((c: any) => c.type), ['vulnerability', 'sbom']);
+      assert.ok(m.properties['harbor.scanner-adapter/vulnerability-database-updated-at']);
+      const manifest = await fetch(`http://${registry.host}/v2/team/sample/manifests/1`, {
+        method: 'HEAD',
+        headers: { authorization: 'Basic ' + Buffer.from(`${registry.user}:${registry.password}`).toString('base64'), accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+      });
+      const digest = manifest.headers.get('docker-content-digest')!;
+      const scan = await api(server.url, '/harbor/api/v1/scan', uploader, {
+        body: {
+          registry: { url: `http://${registry.host}`, authorization: 'Basic ' + Buffer.from(`${registry.user}:${registry.password}`).toString('base64') },
+          artifact: { repository: 'team/sample', digest, tag: '1', mime_type: 'application/vnd.docker.distribution.manifest.v2+json' },
+        },
+        headers: { 'content-type': 'application/vnd.scanner.adapter.scan.request+json; version=1.1' },
+      });
+      assert.equal(scan.status, 202);
+      const reportUrl = `${server.url}/harbor/api/v1/scan/${scan.body.id}/report`;
+      const headers = { authorization: `Bearer ${reader}`, accept: 'application/vnd.security.vulnerability.report; version=1.1' };
+      const first = await fetch(reportUrl, { headers, redirect: 'manual' });
+      if (first.status === 302) assert.equal(first.headers.get('refresh-after'), '5');
+      else assert.equal(first.status, 200);
+      const report = await waitFor(async () => {
+        const r = await fetch(reportUrl, { headers, redirect: 'manual' });
+        return r.status === 200 && { type: r.headers.get('content-type'), body: await r.json() };
+      }, 60_000, 'the Harbor report');
+      assert.equal(report.type, 'application/vnd.security.vulnerability.report; version=1.1');
+      assert.deepEqual(report.body.artifact, { repository: 'team/sample', digest });
+      assert.equal(report.body.vulnerabilities.length, 72);
+      assert.equal(report.body.severity, report.body.vulnerabilities[0].severity);
+      const v = report.body.vulnerabilities[0];
+      assert.deepEqual(Object.keys(v).sort(), ['cwe_ids', 'description', 'fix_version', 'id', 'links', 'package', 'preferred_cvss', 'severity', 'vendor_attributes', 'version'].filter((k) => k !== 'preferred_cvss' || 'preferred_cvss' in v).sort());
+      const sbom = await fetch(`${reportUrl}?sbom_media_type=application/vnd.cyclonedx%2Bjson`, { headers: { authorization: `Bearer ${reader}`, accept: 'application/vnd.security.sbom.report+json; version=1.0' } });
+      const sb = await sbom.json();
+      assert.equal(sb.media_type, 'application/vnd.cyclonedx+json');
+      assert.equal(sb.sbom.bomFormat, 'CycloneDX');
+      const missing = await fetch(`${server.url}/harbor/api/v1/scan/nope/report`, { headers });
+      assert.equal(missing.status, 404);
+      assert.deepEqual(await missing.json(), { error: { message: 'no scan request nope' } });
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import type { ScanRequest } from '../types.js';
-import type { ScanQueue } from './types.js';
+import type { PullAuth, ScanQueue } from './types.js';
 
 const MAX_ATTEMPTS = 3;
 
@@ -12,12 +12,14 @@ const MAX_ATTEMPTS = 3;
 export class InProcessQueue implements ScanQueue {
   readonly kind = 'in-process' as const;
   private readonly pending: string[] = [];
+  // Per-request pull credentials live in memory only: never written to the store.
+  private readonly auth = new Map<string, PullAuth>();
   private running: Promise<void> | undefined;
   private closed = false;
 
   constructor(
     private readonly store: Store,
-    private readonly work: (id: string, finalAttempt: boolean) => Promise<unknown>,
+    private readonly work: (id: string, finalAttempt: boolean, pull?: PullAuth) => Promise<unknown>,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -25,8 +27,9 @@ export class InProcessQueue implements ScanQueue {
     for (const r of await this.store.scanRequests()) if (r.status === 'queued' || r.status === 'running') this.push(r.id);
   }
 
-  async enqueue(ref: string, origin: ScanRequest['origin']): Promise<ScanRequest> {
+  async enqueue(ref: string, origin: ScanRequest['origin'], pull?: PullAuth): Promise<ScanRequest> {
     const req = await this.store.insertScanRequest({ id: randomUUID(), ref, origin });
+    if (pull) this.auth.set(req.id, pull);
     this.push(req.id);
     return req;
   }
@@ -40,13 +43,14 @@ export class InProcessQueue implements ScanQueue {
     for (let id = this.pending.shift(); id && !this.closed; id = this.pending.shift()) {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.closed; attempt++) {
         try {
-          await this.work(id, attempt === MAX_ATTEMPTS);
+          await this.work(id, attempt === MAX_ATTEMPTS, this.auth.get(id));
           break;
         } catch (e) {
           this.log(`coastguard server: warning: scan request ${id} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${(e as Error).message}`);
           if (attempt < MAX_ATTEMPTS) await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt).unref());
         }
       }
+      this.auth.delete(id);
     }
   }
 

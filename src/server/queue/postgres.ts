@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger, makeWorkerUtils, run, type Runner, type WorkerUtils } from 'graphile-worker';
 import type { Store } from '../store/index.js';
 import type { ScanRequest } from '../types.js';
-import type { ScanQueue } from './types.js';
+import type { PullAuth, ScanQueue } from './types.js';
 
 export const SCAN_TASK = 'coastguard_scan';
 const MAX_ATTEMPTS = 5;
@@ -14,7 +14,7 @@ export const STALE_MS = 10_000;
 export interface PostgresQueueOptions {
   /** Jobs this process works on at once; 0 = only enqueue (the server with external workers). */
   concurrency: number;
-  work: (requestId: string, finalAttempt: boolean) => Promise<unknown>;
+  work: (requestId: string, finalAttempt: boolean, pull?: PullAuth) => Promise<unknown>;
   log: (line: string) => void;
 }
 
@@ -49,13 +49,13 @@ export class PostgresQueue implements ScanQueue {
         logger: quietLogger(o.log),
         taskList: {
           [SCAN_TASK]: async (payload, helpers) => {
-            const { id } = payload as { id: string };
+            const { id, pull } = payload as { id: string; pull?: PullAuth };
             const jobId = String(helpers.job.id);
             const workerId = String(helpers.job.locked_by);
             await store.beatLease(jobId, workerId, id);
             const beat = setInterval(() => void store.beatLease(jobId, workerId, id).catch(() => undefined), BEAT_MS);
             try {
-              await o.work(id, helpers.job.attempts >= helpers.job.max_attempts);
+              await o.work(id, helpers.job.attempts >= helpers.job.max_attempts, pull);
             } finally {
               clearInterval(beat);
               await store.dropLease(jobId).catch(() => undefined);
@@ -70,9 +70,10 @@ export class PostgresQueue implements ScanQueue {
     return q;
   }
 
-  async enqueue(ref: string, origin: ScanRequest['origin']): Promise<ScanRequest> {
+  async enqueue(ref: string, origin: ScanRequest['origin'], pull?: PullAuth): Promise<ScanRequest> {
     const req = await this.store.insertScanRequest({ id: randomUUID(), ref, origin });
-    await this.utils.addJob(SCAN_TASK, { id: req.id }, { jobKey: req.id, maxAttempts: MAX_ATTEMPTS });
+    // Harbor's short-lived robot credentials ride in the job (the queue's own table), never in scan_requests.
+    await this.utils.addJob(SCAN_TASK, { id: req.id, ...(pull ? { pull } : {}) }, { jobKey: req.id, maxAttempts: MAX_ATTEMPTS });
     return req;
   }
 
