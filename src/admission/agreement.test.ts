@@ -35,6 +35,8 @@ writeFileSync(policyFile, [
   '',
 ].join('\n'));
 const SEVERITY = 'HIGH,CRITICAL';
+// A rule left out by slug on both sides (config's --skip-rules, the webhook's too).
+const SKIP = 'host-ipc';
 const objects = fixtureObjects();
 let proc: ChildProcess;
 let url = '';
@@ -42,7 +44,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
 before(async () => {
   proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/bin.ts'), 'admission', 'serve', '--listen', '127.0.0.1:0',
-    '--tls-cert', tls.certFile, '--tls-key', tls.keyFile, '--config', policyFile, '--severity', SEVERITY, '--quiet'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    '--tls-cert', tls.certFile, '--tls-key', tls.keyFile, '--config', policyFile, '--severity', SEVERITY, '--skip-rules', SKIP, '--quiet'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {
     let err = '';
     proc.stderr!.on('data', (d) => {
@@ -66,10 +68,11 @@ test('every fixture object: webhook verdict = `coastguard config` verdict, denia
   const mismatches: string[] = [];
   let denied = 0;
   let warned = 0;
+  const deniedIds = new Set<string>();
   for (const [i, { from, object }] of objects.entries()) {
     const file = join(work, `object-${i}.json`);
     writeFileSync(file, JSON.stringify(object));
-    const cfg = await runCli(['config', file, '--config', policyFile, '--severity', SEVERITY, '--format', 'json', '--quiet']);
+    const cfg = await runCli(['config', file, '--config', policyFile, '--severity', SEVERITY, '--skip-rules', SKIP, '--format', 'json', '--quiet']);
     assert.equal(cfg.code, 0, cfg.stderr);
     const expected = idsOf(cfg.stdout);
     const r = await post(url, JSON.stringify(admissionReview(object, `uid-${i}`)), { ca: tls.cert, agent });
@@ -80,6 +83,7 @@ test('every fixture object: webhook verdict = `coastguard config` verdict, denia
     if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${from} ${String(object.kind)}: config ${expected.join(',') || '-'} webhook ${got.join(',') || '-'}`);
     if (!resp.allowed) {
       denied++;
+      got.forEach((id) => deniedIds.add(id));
       assert.equal(resp.status.code, 403);
       for (const id of expected) assert.match(resp.status.message, new RegExp(`${id} \\[[A-Z]+\\] .*Fix: `));
     }
@@ -87,6 +91,10 @@ test('every fixture object: webhook verdict = `coastguard config` verdict, denia
     if (resp.warnings?.length) warned++;
   }
   assert.deepEqual(mismatches, []);
+  // The policy file and flags did what they say on both sides: the CEL policy denies, the expired
+  // ignore no longer hides CG-K8S-004, the live one hides CG-K8S-010, --skip-rules host-ipc drops CG-K8S-005.
+  assert.ok(deniedIds.has('team-label') && deniedIds.has('CG-K8S-004') && deniedIds.has('CG-K8S-001'), [...deniedIds].join(','));
+  assert.ok(!deniedIds.has('CG-K8S-010') && !deniedIds.has('CG-K8S-005'), [...deniedIds].join(','));
   // Both outcomes are well represented, so agreement is not agreement on "allow everything".
   assert.ok(denied > 100 && objects.length - denied > 100, `${denied} denied of ${objects.length}`);
   assert.ok(warned > 100, `${warned} answers carried warnings`);
@@ -106,7 +114,7 @@ test('spawned `coastguard config` agrees too, on objects denied by a rule, by a 
   await Promise.all(chosen.map(async (i) => {
     const file = join(work, `spawned-${i}.json`);
     writeFileSync(file, JSON.stringify(objects[i].object));
-    const cfg = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/bin.ts'), 'config', file, '--config', policyFile, '--severity', SEVERITY, '--format', 'json', '--quiet'], { cwd: repoRoot });
+    const cfg = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/bin.ts'), 'config', file, '--config', policyFile, '--severity', SEVERITY, '--skip-rules', SKIP, '--format', 'json', '--quiet'], { cwd: repoRoot });
     const expected = idsOf(cfg.stdout);
     const r = await post(url, JSON.stringify(admissionReview(objects[i].object, `s-${i}`)), { ca: tls.cert, agent });
     const got = r.json.response.allowed ? [] : String(r.json.response.auditAnnotations.denied).split(',').sort();

@@ -10,6 +10,8 @@ export interface ConfigVerdictOptions {
   /** `--severity` (undefined: the policy file's `severity`, else every severity). */
   severities?: Severity[];
   vex?: VexStatement[];
+  /** `--skip-rules`: rule ids, slugs or aliases not run, as config takes them. */
+  skipRules?: string[];
 }
 
 export interface ConfigVerdict {
@@ -44,7 +46,7 @@ export function jsonDoc(value: unknown): YamlDoc {
  * The object arrives as JSON (objectsOf(jsonDoc(object))), so no YAML is parsed on the request path.
  */
 export function configVerdict(objects: K8sObject[], path: string, opts: ConfigVerdictOptions, now = new Date()): ConfigVerdict {
-  const scan = scanK8sObjects(objects);
+  const scan = scanK8sObjects(objects, opts.skipRules);
   const outcome = applyPolicy(
     { schemaVersion: 1, artifact: { name: path, type: 'config' }, packages: [], findings: scan.findings, warnings: scan.warnings },
     opts.policy,

@@ -27,6 +27,7 @@ const serve: Command = {
     '  --config FILE               policy file, as `coastguard config` reads it (ignores, CEL policies, severity)',
     '  --severity LIST             findings of these severities deny; the others become warnings',
     '  --ignorefile FILE           as `coastguard config`',
+    '  --skip-rules ID             rules not to run, as `coastguard config` (repeatable, comma-separated)',
     '  --mode ID=enforce|warn|audit  per rule or policy id (repeatable; "*=warn" sets the default)',
     '  --exclude-namespace NS      never judge this namespace (repeatable; the webhook configuration also excludes by label)',
     '  --trusted-registry R        images must come from these registries or registry/prefixes (repeatable)',
@@ -45,6 +46,7 @@ const serve: Command = {
     config: { type: 'string', short: 'c' },
     severity: { type: 'string', short: 's' },
     ignorefile: { type: 'string' },
+    'skip-rules': { type: 'string', multiple: true },
     mode: { type: 'string', multiple: true },
     'exclude-namespace': { type: 'string', multiple: true },
     'trusted-registry': { type: 'string', multiple: true },
@@ -104,7 +106,7 @@ const serve: Command = {
     try {
       srv = await startAdmissionServer({
         host, port, cert, key,
-        policy: run.policy, severities: run.severities, vex: run.vex, modes, images,
+        policy: run.policy, severities: run.severities, vex: run.vex, skipRules: commaList(v['skip-rules']), modes, images,
         excludeNamespaces: commaList(v['exclude-namespace']),
         onAudit: run.quiet ? undefined : (e) => ctx.stderr.write(JSON.stringify({ audit: 'coastguard-admission', ...e }) + '\n'),
       });
