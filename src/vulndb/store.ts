@@ -4,7 +4,7 @@ import { dbError } from '../core/errors.js';
 import type { Severity } from '../core/severity.js';
 import type { CvssScore } from './cvss.js';
 import { DB_SCHEMA_VERSION } from './schema.js';
-import type { RangeSpec, VulnStatus } from './types.js';
+import type { EpssEntry, KevEntry, RangeSpec, VulnStatus } from './types.js';
 
 export interface VulnDetails {
   id: string;
@@ -44,21 +44,9 @@ export interface EnrichmentDetails {
   published?: string;
 }
 
-export interface EpssScore {
-  score: number;
-  percentile: number;
-  date?: string;
-}
-
-export interface KevDetails {
-  dateAdded: string;
-  dueDate?: string;
-  vendorProject?: string;
-  product?: string;
-  name?: string;
-  requiredAction?: string;
-  knownRansomwareCampaignUse?: string;
-}
+/** EPSS and KEV as findings carry them: the feed entries without their CVE key. */
+export type EpssScore = Omit<EpssEntry, 'cve'>;
+export type KevDetails = Omit<KevEntry, 'cve'>;
 
 export interface DbSourceInfo {
   location: string;
