@@ -2,6 +2,8 @@ import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs
 import { createInterface } from 'node:readline';
 import { CoastguardError, ExitCode, inputError, usageError } from '../core/errors.js';
 import type { Command, CommandContext } from './command.js';
+import type { ScanResult } from '../core/types.js';
+import { chosenEngine, ENGINE_USAGE, engineFlags as engineApiFlags } from './engine-flags.js';
 import { flagList } from './flag-values.js';
 import {
   alertJsonLine,
@@ -37,10 +39,10 @@ const engineFlags = {
   debug: { type: 'boolean', short: 'd' },
 } as const;
 
-function loadEngine(ctx: CommandContext): RuntimeEngine {
+function loadEngine(ctx: CommandContext, source?: EngineOptions['fieldSource'], defaults?: { path: string; text: string }): RuntimeEngine {
   const rules = flagList(ctx.values.rules);
-  if (!rules.length) throw usageError('--rules FILE is required (Falco rules YAML; repeatable)', `coastguard runtime`);
-  const opts: EngineOptions = {};
+  if (!rules.length && !defaults) throw usageError('--rules FILE is required (Falco rules YAML; repeatable)', `coastguard runtime`);
+  const opts: EngineOptions = { fieldSource: source };
   const rm = ctx.values['rule-matching'];
   if (rm !== undefined) {
     if (rm !== 'first' && rm !== 'all') throw usageError(`--rule-matching must be "first" or "all", not "${rm}"`, 'coastguard runtime');
@@ -55,14 +57,14 @@ function loadEngine(ctx: CommandContext): RuntimeEngine {
   opts.enableTags = flagList(ctx.values['enable-tag']);
   opts.disableTags = flagList(ctx.values['disable-tag']);
   opts.disableRules = flagList(ctx.values['disable-rule']);
-  const engine = RuntimeEngine.fromFiles(expandRulesPaths(rules), opts);
+  const engine = rules.length ? RuntimeEngine.fromFiles(expandRulesPaths(rules), opts) : RuntimeEngine.fromTexts([defaults!], opts);
   const s = engine.summary;
   if (!ctx.values.quiet) {
     const bySource = new Map<string, number>();
     for (const k of s.skipped) bySource.set(k.source, (bySource.get(k.source) ?? 0) + 1);
     const skippedText = [...bySource].map(([src, n]) => `${n} ${src}`).join(', ');
     ctx.stderr.write(
-      `coastguard: runtime: ${engine.activeRules} k8s_audit rules enabled from ${s.files.length} file(s)` +
+      `coastguard: runtime: ${engine.activeRules} ${source?.source ?? 'k8s_audit'} rules enabled from ${s.files.length} file(s)` +
         (s.skipped.length ? `; ${s.skipped.length} rules not evaluated (${skippedText}: no such event stream here; --verbose lists them)` : '') +
         '\n',
     );
@@ -273,10 +275,98 @@ const serve: Command = {
   },
 };
 
+const watch: Command = {
+  name: 'watch',
+  summary: 'follow a Docker/Podman engine\'s events and alert on them with Falco rules (source container_engine)',
+  usage: [
+    'Usage: coastguard runtime watch [--rules FILE|DIR …] [flags]',
+    '',
+    '  -r, --rules FILE|DIR      Falco rules YAML of source container_engine (default: the built-in rules)',
+    '      --print-default-rules write the built-in rules to stdout and exit',
+    '      --image-results FILE  scan results (coastguard image/drift --format json) for coastguard.image.* fields (repeatable)',
+    '  -f, --format json|table   alert lines as JSON (default, Falco\'s alert shape) or Falco text lines',
+    '  -o, --output FILE         append alerts to FILE',
+    '      --webhook URL         POST each alert (JSON) to URL',
+    '      --stdout              also write alerts to stdout (default when no --output/--webhook)',
+    '      --rate-limit N        at most N alerts per second per rule (0 = no limit); --rate-burst N',
+    '      --max-events N        stop after N container events',
+    '      --rule-matching, --min-priority, --enable-tag, --disable-tag, --disable-rule   as for check',
+    ...ENGINE_USAGE,
+    '',
+    'A cut event stream is reconnected with back-off (said on stderr); an engine unreachable at start is exit 6.',
+  ].join('\n'),
+  options: {
+    ...engineFlags,
+    ...engineApiFlags,
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    webhook: { type: 'string' },
+    stdout: { type: 'boolean' },
+    'rate-limit': { type: 'string' },
+    'rate-burst': { type: 'string' },
+    'max-events': { type: 'string' },
+    'image-results': { type: 'string', multiple: true },
+    'print-default-rules': { type: 'boolean' },
+  },
+  async run(ctx) {
+    const { DEFAULT_CONTAINER_RULES, DEFAULT_RULES_NAME } = await import('../runtime/rules/container-engine.js');
+    if (ctx.values['print-default-rules']) {
+      ctx.stdout.write(DEFAULT_CONTAINER_RULES);
+      return ExitCode.OK;
+    }
+    const fmt = parseAlertFormat(ctx.values.format as string | undefined);
+    if (!fmt) throw usageError(`--format must be json or table, not "${ctx.values.format}"`, 'coastguard runtime watch');
+    const num = (name: string): number | undefined => {
+      const v = ctx.values[name];
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) throw usageError(`--${name} must be a non-negative number`, 'coastguard runtime watch');
+      return n;
+    };
+    const webhook = ctx.values.webhook as string | undefined;
+    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw usageError('--webhook must be an http(s) URL', webhook);
+    const { containerEngineSource } = await import('../runtime/fields/container.js');
+    const { watchEngine } = await import('../runtime/watch.js');
+    const engine = loadEngine(ctx, containerEngineSource, { path: DEFAULT_RULES_NAME, text: DEFAULT_CONTAINER_RULES });
+    const imageResults = flagList(ctx.values['image-results']).map((f) => {
+      try {
+        return JSON.parse(readFileSync(f, 'utf8')) as ScanResult;
+      } catch (e) {
+        throw inputError(`cannot read scan result (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, f);
+      }
+    });
+    const sinks: AlertSink[] = [];
+    if (ctx.values.stdout || (!ctx.values.output && !webhook)) sinks.push(streamSink(ctx.stdout, fmt));
+    if (ctx.values.output) sinks.push(fileSink(String(ctx.values.output), fmt));
+    if (webhook) sinks.push(webhookSink(webhook));
+    const ac = new AbortController();
+    const stop = () => ac.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const c = await watchEngine({
+        client: chosenEngine(ctx),
+        engine,
+        sinks,
+        rateLimit: { rate: num('rate-limit'), burst: num('rate-burst') },
+        imageResults: imageResults.length ? imageResults : undefined,
+        maxEvents: num('max-events'),
+        signal: ac.signal,
+        onStatus: (m) => ctx.stderr.write(`coastguard: runtime watch: ${m}\n`),
+      });
+      if (!ctx.values.quiet) ctx.stderr.write(`coastguard: runtime watch: stopped: ${c.events} container events, ${c.alerts} alerts, ${c.dropped} rate-limited, ${c.reconnects} reconnects\n`);
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    return ExitCode.OK;
+  },
+};
+
 export const command: Command = {
   name: 'runtime',
-  summary: 'Falco-compatible rules over Kubernetes audit events (check files, or serve the audit webhook)',
-  usage: 'Usage: coastguard runtime check|serve [flags]',
+  summary: 'Falco-compatible rules over Kubernetes audit events (check files, serve the audit webhook) or container engine events (watch)',
+  usage: 'Usage: coastguard runtime check|serve|watch [flags]',
   options: {},
-  subcommands: [check, serve],
+  subcommands: [check, serve, watch],
 };

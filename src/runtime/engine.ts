@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { configError } from '../core/errors.js';
 import { clearMemo, compileRuleSet, renderValue, type CompiledRule, type SkippedRule } from './compile.js';
 import { eventIso, k8sAuditSource } from './fields/k8saudit.js';
-import type { JsonEvent } from './fields/types.js';
+import type { FieldSource, JsonEvent } from './fields/types.js';
 import { emptyRuleSet, loadRulesFile, type RuleSet } from './loader.js';
 import { PRIORITY_DISPLAY, priorityRank, type Priority } from './priority.js';
 
@@ -35,6 +35,8 @@ export interface EngineOptions {
   disableTags?: string[];
   /** Rules with these names do not run (Falco's -D, by exact name). */
   disableRules?: string[];
+  /** The event source whose rules run (default k8s_audit); rules of other sources are skipped. */
+  fieldSource?: FieldSource<JsonEvent>;
 }
 
 export interface LoadSummary {
@@ -87,7 +89,7 @@ export class RuntimeEngine {
   }
 
   static fromRuleSet(set: RuleSet, options: EngineOptions = {}): RuntimeEngine {
-    const compiled = compileRuleSet(set, k8sAuditSource);
+    const compiled = compileRuleSet(set, options.fieldSource ?? k8sAuditSource);
     const summary: LoadSummary = {
       files: set.files,
       rulesLoaded: compiled.rules.length,

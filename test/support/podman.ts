@@ -17,6 +17,8 @@ export interface TestPodman {
   run(args: string[], input?: string | Buffer): string;
   /** `podman run -d` with the flags this sandbox needs; returns the container id. */
   start(name: string, args: string[], image?: string): string;
+  /** Stops and starts the API service (same store, same socket): clients see their streams cut. */
+  restartService(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,20 +41,27 @@ export async function startPodman(prefix = 'cg-podman-'): Promise<TestPodman> {
   ];
   const run = (args: string[], input?: string | Buffer) =>
     execFileSync('podman', [...global, ...args], { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  const service: ChildProcess = spawn('podman', [...global, 'system', 'service', '--time=0', `unix://${socket}`], { env, stdio: 'ignore' });
-  for (let i = 0; i < 200 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!existsSync(socket)) throw new Error('podman system service did not start');
+  let service: ChildProcess;
+  const startService = async () => {
+    rmSync(socket, { force: true });
+    service = spawn('podman', [...global, 'system', 'service', '--time=0', `unix://${socket}`], { env, stdio: 'ignore' });
+    for (let i = 0; i < 200 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!existsSync(socket)) throw new Error('podman system service did not start');
+  };
+  const stopService = async () => {
+    if (service.exitCode !== null || service.signalCode !== null) return;
+    const gone = new Promise((r) => service.once('exit', r));
+    service.kill('SIGTERM');
+    await gone;
+  };
+  await startService();
   const stop = async () => {
     try {
       run(['rm', '-f', '-a', '-t', '0']);
     } catch {
       /* nothing to remove */
     }
-    if (service.exitCode === null) {
-      const gone = new Promise((r) => service.once('exit', r));
-      service.kill('SIGTERM');
-      await gone;
-    }
+    await stopService();
     rmSync(dir, { recursive: true, force: true });
   };
   return {
@@ -62,6 +71,10 @@ export async function startPodman(prefix = 'cg-podman-'): Promise<TestPodman> {
     start(name, args, image = DEBIAN_IMAGE) {
       const sandbox = ['--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
       return run(['run', '-d', '--name', name, ...sandbox, ...args, image, 'sleep', '600']).trim();
+    },
+    async restartService() {
+      await stopService();
+      await startService();
     },
     stop,
   };
