@@ -20,7 +20,15 @@ export async function baseAdviceFor(ctx: CommandContext, img: ResolvedImage, res
       allowMajor: Boolean(ctx.values['base-major']),
     });
     if (a.advice) result.baseAdvice = a.advice;
-    (result.warnings ??= []).push(...a.warnings);
+    const warnings = (result.warnings ??= []);
+    // The rebuild check already said the image records no base: one line, with the way out.
+    const unrecorded = warnings.findIndex((w) => w.what.startsWith('image does not record its base'));
+    if (unrecorded >= 0 && a.advice) warnings.splice(unrecorded, 1);
+    else if (unrecorded >= 0 && !ctx.values.base) {
+      warnings[unrecorded] = { ...warnings[unrecorded], what: `${warnings[unrecorded].what}; give --base REPO to find the base by its layers` };
+      return;
+    }
+    warnings.push(...a.warnings);
   } catch (e) {
     if (!(e instanceof CoastguardError)) throw e;
     (result.warnings ??= []).push({ what: `no base-image advice: ${e.what}`, where: e.where });

@@ -118,3 +118,11 @@ test('base found by the OCI base-image labels', async () => {
   assert.equal(a.base.name, `${H}/cg/debian:12.5-slim`);
   assert.equal(a.recommended?.tag, '12.6-slim');
 });
+
+test('an image that records no base and no --base: one warning line saying how to find it', async () => {
+  const r = await runCli(['image', '--input', join(repoRoot, 'samples', 'debian13-sample.tar'), '--check-base', '--scanners', 'vuln', '--db', db, '--format', 'json', '--cache-dir', join(work, 'cache')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr.split('\n').filter((l) => l.includes('does not record its base')).length, 1);
+  assert.match(r.stderr, /give --base REPO to find the base by its layers/);
+  assert.equal(JSON.parse(r.stdout).baseAdvice, undefined);
+});
