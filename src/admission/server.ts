@@ -9,8 +9,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { review, type ReviewOptions } from './review.js';
 
-/** Kubernetes' own request limit is 3 MiB; 16 MiB leaves room and still bounds memory. */
-export const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+/**
+ * The API server accepts request bodies up to 3 MiB, so an AdmissionReview (object + oldObject)
+ * stays under 8 MiB. Anything bigger did not come from an API server and is refused before it is
+ * parsed: judging is linear in the object, and a huge one would hold the event loop for seconds.
+ */
+export const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 const BUCKETS_MS = [1, 2.5, 5, 10, 25, 50, 100, 250, 1000];
 
 export interface AdmissionServerOptions extends ReviewOptions {
