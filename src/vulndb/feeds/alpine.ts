@@ -108,5 +108,11 @@ function addSecfixes(namespace: string, pkg: string, secfixes: Secfixes, where: 
 export const feed: Feed = {
   id,
   parseDocument: (doc, where, sink) =>
-    looksLikeSecdb(doc) ? parseSecdb(doc, where, sink) : looksLikeSplitSecdb(doc, where) ? parseSplitSecdb(doc, where, sink) : undefined,
+    looksLikeSecdb(doc)
+      ? parseSecdb(doc, where, sink)
+      : looksLikeRollingSecdb(doc)
+        ? parseRollingSecdb(doc, where, sink)
+        : looksLikeSplitSecdb(doc, where)
+          ? parseSplitSecdb(doc, where, sink)
+          : undefined,
 };

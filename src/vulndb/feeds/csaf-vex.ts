@@ -3,6 +3,7 @@ import { parseSeverity } from '../../core/severity.js';
 import { distroNamespace } from '../names.js';
 import type { FeedSink, RangeSpec, VulnStatus } from '../types.js';
 import { FeedError } from './errors.js';
+import type { Feed } from './feed.js';
 
 /**
  * Red Hat's CSAF VEX documents (https://security.access.redhat.com/data/csaf/v2/vex/, one per CVE).
@@ -137,3 +138,5 @@ function rpmOf(purl: string): Rpm | undefined {
   const module = q.rpmmod ? q.rpmmod.split(':').slice(0, 2).join(':') : undefined;
   return { name: p.name, ...(version ? { version } : {}), ...(module ? { module } : {}) };
 }
+
+export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeCsafVex(doc) ? parseCsafVex(doc, where, sink) : undefined) };

@@ -6,20 +6,10 @@ import yauzl from 'yauzl';
 import { parse as parseYaml } from 'yaml';
 import { CoastguardError } from '../../core/errors.js';
 import type { FeedSink } from '../types.js';
-import * as alpine from './alpine.js';
-import * as debianList from './debian-list.js';
-import * as csafVex from './csaf-vex.js';
-import * as debianTracker from './debian-tracker.js';
-import * as epss from './epss.js';
-import * as kev from './kev.js';
-import * as nvd from './nvd.js';
-import * as vunnelOs from './vunnel-os.js';
-import * as vunnelSqlite from './vunnel-sqlite.js';
 import { FeedError } from './errors.js';
-import * as wg from './nodejs-wg.js';
 import * as osv from './osv.js';
-import * as rubysec from './rubysec.js';
-import * as rustsec from './rustsec.js';
+import { FEEDS } from './registry.js';
+import * as vunnelSqlite from './vunnel-sqlite.js';
 
 export { FeedError } from './errors.js';
 
@@ -39,36 +29,27 @@ export interface SourceStats {
 }
 
 const DOC_EXT = new Set(['.json', '.yaml', '.yml']);
+const TEXT_EXT = new Set(['.csv', '.md', '.toml', '', '.txt', '.list']);
 
 /**
- * Detects a parsed JSON/YAML document's feed format and feeds it to the sink. Returns the format id,
- * or undefined when the document is no feed we know.
+ * Detects a parsed JSON/YAML document's feed format and feeds it to the sink: the first feed in
+ * FEEDS (./registry.ts) that claims it parses it. Returns the format id, or undefined when the
+ * document is no feed we know.
  */
 export function parseDocument(doc: unknown, where: string, sink: FeedSink): { format: string; records: number } | undefined {
-  if (osv.looksLikeOsv(doc)) return { format: osv.id, records: osv.parseOsv(doc, where, sink) ? 1 : 0 };
-  // vunnel's result envelope {identifier, item, schema} around an OSV record (its Ubuntu output).
-  const item = (doc as { item?: unknown; identifier?: unknown } | null)?.item;
-  if (typeof (doc as { identifier?: unknown })?.identifier === 'string' && osv.looksLikeOsv(item)) {
-    return { format: osv.id, records: osv.parseOsv(item, where, sink) ? 1 : 0 };
+  for (const f of FEEDS) {
+    const records = f.parseDocument?.(doc, where, sink);
+    if (records !== undefined) return { format: f.id, records };
   }
-  // A list of vunnel OS records (grype's transformer inputs keep several in one file).
-  if (Array.isArray(doc) && doc.length > 0 && doc.every(vunnelOs.looksLikeVunnelOs)) {
-    return { format: vunnelOs.id, records: doc.reduce((n: number, d) => n + vunnelOs.parseVunnelOs(d, where, sink), 0) };
+  return undefined;
+}
+
+/** A text file (.csv, .md, .toml, .txt, .list or no extension) through the feeds that read text. */
+function parseText(text: string, where: string, sink: FeedSink): { format: string; records: number } | undefined {
+  for (const f of FEEDS) {
+    const records = f.parseText?.(text, where, sink);
+    if (records !== undefined) return { format: f.id, records };
   }
-  if (vunnelOs.looksLikeVunnelOs(doc)) return { format: vunnelOs.id, records: vunnelOs.parseVunnelOs(doc, where, sink) };
-  if (csafVex.looksLikeCsafVex(doc)) return { format: csafVex.id, records: csafVex.parseCsafVex(doc, where, sink) };
-  if (nvd.looksLikeNvd(doc)) return { format: nvd.id, records: nvd.parseNvd(doc, where, sink) };
-  if (nvd.looksLikeCve5(doc)) return { format: 'cve5', records: nvd.parseCve5(doc, where, sink) };
-  if (epss.looksLikeVunnelEpss(doc)) return { format: epss.id, records: epss.parseVunnelEpss(doc, where, sink) };
-  if (kev.looksLikeKev(doc)) return { format: kev.id, records: kev.parseKev(doc, where, sink) };
-  if (alpine.looksLikeSecdb(doc)) return { format: alpine.id, records: alpine.parseSecdb(doc, where, sink) };
-  if (alpine.looksLikeRollingSecdb(doc)) return { format: alpine.id, records: alpine.parseRollingSecdb(doc, where, sink) };
-  if (alpine.looksLikeSplitSecdb(doc, where)) return { format: alpine.id, records: alpine.parseSplitSecdb(doc, where, sink) };
-  if (debianList.looksLikeListJson(doc)) return { format: debianList.id, records: debianList.parseListJson(doc, where, sink) };
-  if (wg.looksLikeWgAdvisory(doc)) return { format: wg.id, records: wg.parseWgAdvisory(doc, where, sink) ? 1 : 0 };
-  if (rubysec.looksLikeRubySec(doc)) return { format: rubysec.id, records: rubysec.parseRubySec(doc, where, sink) ? 1 : 0 };
-  if (wg.looksLikeWgIndex(doc)) return { format: wg.id, records: wg.parseWgIndex(doc, where, sink) };
-  if (debianTracker.looksLikeTracker(doc)) return { format: debianTracker.id, records: debianTracker.parseTracker(doc, where, sink) };
   return undefined;
 }
 
@@ -85,10 +66,6 @@ export function parseFileContent(name: string, where: string, buf: Buffer, sink:
     }
     return parseFileContent(name.slice(0, -3), where, inner, sink);
   }
-  if (ext === '.csv') {
-    const text = buf.toString('utf8');
-    return epss.looksLikeEpssCsv(text) ? { format: epss.id, records: epss.parseEpssCsv(text, where, sink) } : undefined;
-  }
   if (DOC_EXT.has(ext)) {
     const text = buf.toString('utf8');
     let doc: unknown;
@@ -99,18 +76,11 @@ export function parseFileContent(name: string, where: string, buf: Buffer, sink:
     }
     return parseDocument(doc, where, sink);
   }
-  if (ext === '.md' || ext === '.toml') {
-    const text = buf.toString('utf8');
-    if (rustsec.looksLikeRustSec(text)) return { format: rustsec.id, records: rustsec.parseRustSec(text, where, sink) ? 1 : 0 };
-    return undefined;
-  }
-  if (ext === '' || ext === '.txt' || ext === '.list') {
-    const text = buf.subarray(0, 1 << 20).toString('utf8');
-    if (debianList.looksLikeAdvisoryListText(text) || debianList.looksLikeCveListText(text)) {
-      return { format: debianList.id, records: debianList.parseListText(buf.toString('utf8'), where, sink) };
-    }
+  if (TEXT_EXT.has(ext)) {
+    const r = parseText(buf.toString('utf8'), where, sink);
+    if (r) return r;
     // Extension-less downloads (the tracker's ".../tracker/data/json"): sniff JSON by its first byte.
-    if (/^\s*[{[]/.test(text)) return parseFileContent(`${name}.json`, where, buf, sink);
+    if ((ext === '' || ext === '.txt' || ext === '.list') && /^\s*[{[]/.test(buf.subarray(0, 4096).toString('utf8'))) return parseFileContent(`${name}.json`, where, buf, sink);
   }
   return undefined;
 }

@@ -103,4 +103,17 @@ export function parseOsv(doc: unknown, where: string, sink: FeedSink): boolean {
   return true;
 }
 
-export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeOsv(doc) ? (parseOsv(doc, where, sink) ? 1 : 0) : undefined) };
+/** An OSV record, bare or in vunnel's result envelope `{identifier, item, schema}` (its Ubuntu, AlmaLinux output). */
+function osvOf(doc: unknown): unknown {
+  if (looksLikeOsv(doc)) return doc;
+  const d = doc as { item?: unknown; identifier?: unknown } | null;
+  return typeof d?.identifier === 'string' && looksLikeOsv(d.item) ? d.item : undefined;
+}
+
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) => {
+    const rec = osvOf(doc);
+    return rec === undefined ? undefined : parseOsv(rec, where, sink) ? 1 : 0;
+  },
+};

@@ -128,4 +128,11 @@ export function parseVunnelOs(doc: unknown, where: string, sink: FeedSink): numb
   return 1;
 }
 
-export const feed: Feed = { id, parseDocument: (doc, where, sink) => (looksLikeVunnelOs(doc) ? parseVunnelOs(doc, where, sink) : undefined) };
+export const feed: Feed = {
+  id,
+  parseDocument: (doc, where, sink) => {
+    // A list of records: grype's transformer inputs keep several in one file.
+    if (Array.isArray(doc) && doc.length > 0 && doc.every(looksLikeVunnelOs)) return doc.reduce((n: number, d) => n + parseVunnelOs(d, where, sink), 0);
+    return looksLikeVunnelOs(doc) ? parseVunnelOs(doc, where, sink) : undefined;
+  },
+};
