@@ -15,7 +15,8 @@ export const command: Command = {
     '',
     '  --skip-rules ID        rules to leave out: our ids, slugs or other tools\' ids (repeatable, comma-separated)',
     '  --trusted-registry R   registries FROM may use (hadolint DL3026; repeatable)',
-    '  --skip-dirs NAME       directories to leave out while walking',
+    '  --skip-dirs GLOB       directories to leave out while walking (docs/DESIGN.md, "Skip globs")',
+    '  --skip-files GLOB      files to leave out',
     '  plus the shared scan flags: --format --output --severity --exit-code --config --quiet …',
     '',
     'Examples:',
@@ -46,6 +47,7 @@ export const command: Command = {
       skipRules,
       trustedRegistries: commaList(ctx.values['trusted-registry']),
       skipDirs: commaList(ctx.values['skip-dirs']),
+      skipFiles: commaList(ctx.values['skip-files']),
     });
     // Malformed files never stop the scan: each becomes one warning, printed once by finishScan
     // (and in the JSON "warnings"); under --exit-code they fail the gate.

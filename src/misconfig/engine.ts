@@ -1,5 +1,7 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { skipMatcher } from '../source/skip.js';
+import { walkTree } from '../source/walk-tree.js';
 import type { Finding, ScanWarning } from '../core/types.js';
 import { inputError } from '../core/errors.js';
 import { typeFromContent, typeFromName, type DetectedType } from './detect.js';
@@ -13,8 +15,9 @@ import { acceptedPriorityClasses } from './kubernetes/rules/priority-class-name.
 export interface ConfigScanOptions {
   /** Rule ids, slugs or aliases not to run. */
   skipRules?: string[];
-  /** Directory names to skip while walking (node_modules and .git are always skipped). */
+  /** `--skip-dirs` / `--skip-files` (src/source/skip.ts); node_modules, vendor and .git are always skipped. */
   skipDirs?: string[];
+  skipFiles?: string[];
   /** Registries FROM may use (hadolint DL3026); empty means any. */
   trustedRegistries?: string[];
   /** hadolint's label schema: label name → value type (text, url, rfc3339, spdx, hash, semver, email); DL3049–DL3058. */
@@ -129,30 +132,43 @@ function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigSca
   return { findings: findings.sort(byLine), warnings, files, kubernetes };
 }
 
-async function walk(dir: string, out: Source[], warnings: ScanWarning[], opts: ConfigScanOptions): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    warnings.push({ what: `cannot read directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`, where: dir });
-    return;
+/**
+ * Whether a file (path relative to the scanned root) is one the config scanner reads: a name it
+ * recognises, outside dependency folders. Directory walks (`config DIR`, and `fs` on its one walk)
+ * keep exactly these.
+ */
+export function configFileWanted(rel: string, size: number, warnings?: ScanWarning[]): boolean {
+  const parts = rel.split('/');
+  if (parts.slice(0, -1).some((d) => ALWAYS_SKIP.has(d)) || !typeFromName(rel)) return false;
+  if (size > MAX_BYTES) {
+    warnings?.push({ what: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MiB`, where: rel, notChecked: 'file' });
+    return false;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (ALWAYS_SKIP.has(e.name) || opts.skipDirs?.includes(e.name)) continue;
-      await walk(p, out, warnings, opts);
-    } else if (e.isFile()) {
-      const type = typeFromName(p);
-      if (!type) continue;
-      const st = await stat(p);
-      const text = await readText(p, st.size, warnings);
-      if (text === undefined) continue;
-      // .json files are only manifests when they say so; skip package.json and friends quietly.
-      if (/\.json$/i.test(p) && !/"apiVersion"\s*:/.test(text.slice(0, 4096))) continue;
-      out.push({ path: p, text, type });
-    }
+  return true;
+}
+
+/** Scans config files already read by a directory walk (paths as they should be reported). */
+export function scanConfigFiles(files: { path: string; text: string }[], warnings: ScanWarning[], opts: ConfigScanOptions = {}): ConfigScanResult {
+  const sources: Source[] = [];
+  for (const f of files) {
+    // .json files are only manifests when they say so; skip package.json and friends quietly.
+    if (/\.json$/i.test(f.path) && !/"apiVersion"\s*:/.test(f.text.slice(0, 4096))) continue;
+    const type = typeFromName(f.path);
+    if (type) sources.push({ path: f.path, text: f.text, type });
+  }
+  return scanSources(sources, warnings, opts);
+}
+
+async function walk(dir: string, out: Source[], warnings: ScanWarning[], opts: ConfigScanOptions): Promise<void> {
+  const skip = skipMatcher(opts.skipDirs, opts.skipFiles);
+  const onError = (what: string, where: string) => warnings.push({ what, where, notChecked: 'file' });
+  for await (const e of walkTree(dir, { skip, skipNames: [...ALWAYS_SKIP], onError })) {
+    if (e.type !== 'file' || !configFileWanted(e.rel, 0)) continue; // readText warns about size, naming the path as given
+    const text = await readText(e.abs, e.size, warnings);
+    if (text === undefined) continue;
+    // .json files are only manifests when they say so; skip package.json and friends quietly.
+    if (/\.json$/i.test(e.abs) && !/"apiVersion"\s*:/.test(text.slice(0, 4096))) continue;
+    out.push({ path: e.abs, text, type: typeFromName(e.abs)! });
   }
 }
 

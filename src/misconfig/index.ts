@@ -5,7 +5,7 @@ import { composeRules } from './compose/index.js';
 import { imageRules, setuidRule, worldWritableRule, packageCacheRule } from './image/index.js';
 import type { RuleMeta } from './types.js';
 
-export { scanConfigPaths, scanConfigTexts, type ConfigScanOptions, type ConfigScanResult } from './engine.js';
+export { scanConfigPaths, scanConfigTexts, scanConfigFiles, configFileWanted, type ConfigScanOptions, type ConfigScanResult } from './engine.js';
 export { checkImageConfig, imageFileAnalyzer } from './image/index.js';
 export { scanDockerfile } from './dockerfile/index.js';
 export { parseK8s, scanK8sObjects } from './kubernetes/index.js';

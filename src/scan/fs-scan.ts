@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { analyzersFor } from '../analyze/registry.js';
-import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
+import { SCHEMA_VERSION, type ScanResult, type ScanWarning } from '../core/types.js';
 import { walkDirectory } from '../source/dir-walk.js';
 import { buildInventory } from './inventory.js';
 import { mergeLayers } from './merge.js';
@@ -21,15 +20,20 @@ export interface FsScanOptions extends ScannerOptions {
  */
 export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<{ result: ScanResult; kubernetes?: KubernetesObjects }> {
   const analyzers = analyzersFor(analyzerKinds(opts.scanners), 'source', { secretConfig: opts.secretConfig, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
-  const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles });
+  // One walk for everything: the analyzers, the secret scanner and the config files the
+  // misconfiguration scanner reads, under the same skip globs.
+  const configWarnings: ScanWarning[] = [];
+  const configFileWanted = opts.scanners.has('misconfig') ? (await import('../misconfig/index.js')).configFileWanted : undefined;
+  const keep = configFileWanted && ((rel: string, size: number) => configFileWanted(rel, size, configWarnings));
+  const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles, keep });
   const inv = buildInventory(mergeLayers([layer]));
   const result: ScanResult = {
     schemaVersion: SCHEMA_VERSION,
     artifact: { name: dir, type: 'filesystem', os: inv.os },
     packages: inv.packages,
     findings: inv.findings,
-    warnings: inv.warnings,
+    warnings: [...inv.warnings, ...configWarnings],
   };
-  const { kubernetes } = await runScanners(result, opts.scanners, { ...opts, root: resolve(dir) });
+  const { kubernetes } = await runScanners(result, opts.scanners, { ...opts, configFiles: layer.kept });
   return { result, kubernetes };
 }

@@ -10,8 +10,8 @@ export interface ScannerOptions {
   cacheDir?: string;
   /** True when the user named the scanners: then `vuln` without a DB is an error, not a note. */
   explicitScanners?: boolean;
-  /** For filesystem scans: the directory, so IaC files in it are checked too. */
-  root?: string;
+  /** For filesystem scans: the config files (Dockerfiles, manifests, compose) the walk kept, paths relative to the root. */
+  configFiles?: { path: string; text: string }[];
   skipDirs?: string[];
   /** `--skip-db`: the user chose to scan without vulnerabilities; a gated scan may then pass. */
   skipDb?: boolean;
@@ -32,10 +32,10 @@ export async function runScanners(result: ScanResult, scanners: Set<Scanner>, op
   let kubernetes: KubernetesObjects | undefined;
 
   if (scanners.has('misconfig')) {
-    const { checkImageConfig, scanConfigPaths } = await import('../misconfig/index.js');
+    const { checkImageConfig, scanConfigFiles } = await import('../misconfig/index.js');
     if (image) result.findings.push(...checkImageConfig(image, target));
-    if (opts.root) {
-      const r = await scanConfigPaths([opts.root], { skipDirs: opts.skipDirs, relativeTo: opts.root });
+    if (opts.configFiles) {
+      const r = scanConfigFiles(opts.configFiles, []);
       result.findings.push(...r.findings);
       warnings.push(...r.warnings);
       kubernetes = r.kubernetes;
