@@ -34,6 +34,7 @@ const SPECS: Spec[] = [
     packages: [
       { name: 'bind9-libs', version: '1:9.18.1-1ubuntu1.1', upstream: 'bind9@1:9.18.1-1ubuntu1.1' },
       { name: 'bind9-host', version: '1:9.18.1-1ubuntu1.2', upstream: 'bind9' }, // the fixed version itself
+      { name: 'bind9-dnsutils', version: '9.18.1-1ubuntu1', epoch: 1, upstream: 'bind9' }, // epoch as a qualifier
       { name: 'thunderbird', version: '1:140.0+build1-0ubuntu0.22.04.1' },
       { name: 'libc6', version: '2.35-0ubuntu3.1', upstream: 'glibc' },
     ],
@@ -195,7 +196,7 @@ const SEVERITY: Record<string, string> = { critical: 'CRITICAL', high: 'HIGH', m
 function expected(s: Spec, records: Rec[]): string[] {
   const out = new Set<string>();
   for (const p of s.packages) {
-    const installed = s.type === 'rpm' && p.epoch ? `${p.epoch}:${p.version}` : p.version;
+    const installed = p.epoch ? `${p.epoch}:${p.version}` : p.version;
     const source = p.upstream?.endsWith('.src.rpm') ? p.upstream.replace(/-[^-]+-[^-]+\.src\.rpm$/, '') : p.upstream?.split('@')[0];
     // deb: the source package only; rpm: the binary name or the source name.
     const names = s.type === 'deb' ? [source ?? p.name] : [p.name, ...(source ? [source] : [])];

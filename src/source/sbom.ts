@@ -46,7 +46,8 @@ function packageFromPurl(purl: string, props: Map<string, string>, where: string
   let version = p.version;
   if (p.type === 'deb' || p.type === 'apk' || p.type === 'rpm') {
     ecosystem = osEcosystem((p.namespace ?? '').toLowerCase()) ?? p.type;
-    if (p.type === 'rpm' && q.epoch && !version.includes(':')) version = `${q.epoch}:${version}`;
+    // Trivy and syft put the epoch in a qualifier (rpm, and deb when not in the version itself).
+    if ((p.type === 'rpm' || p.type === 'deb') && q.epoch && q.epoch !== '0' && !version.includes(':')) version = `${q.epoch}:${version}`;
   } else {
     ecosystem = LANG[p.type];
     if (!ecosystem) return undefined;
