@@ -121,3 +121,14 @@ test('spawned `coastguard config` agrees too, on objects denied by a rule, by a 
     assert.deepEqual(got, expected, objects[i].from);
   }));
 });
+
+test('its own manifests (`admission manifests`) pass every rule at this severity; only this test\'s CEL policy (team label) stops the Deployment', async () => {
+  const m = await runCli(['admission', 'manifests', '--namespace', 'coastguard', '--ca-bundle', tls.certFile]);
+  const { parseAllDocuments } = await import('yaml');
+  const docs = parseAllDocuments(m.stdout).map((d) => d.toJS() as Record<string, unknown>);
+  for (const [i, d] of docs.entries()) {
+    const r = await post(url, JSON.stringify(admissionReview(d, `own-${i}`)), { ca: tls.cert, agent });
+    if (d.kind === 'Deployment') assert.equal(r.json.response.auditAnnotations.denied, 'team-label');
+    else assert.equal(r.json.response.allowed, true, `${String(d.kind)}: ${r.json.response.status?.message}`);
+  }
+});
