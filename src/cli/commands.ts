@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   repo: async () => (await import('./repo.js')).command,
   runtime: async () => (await import('./runtime.js')).command,
   drift: async () => (await import('./drift.js')).command,
+  containers: async () => (await import('./containers.js')).command,
   admission: async () => (await import('./admission.js')).command,
   diff: async () => (await import('./diff.js')).command,
   server: async () => (await import('./server.js')).command,

@@ -121,3 +121,26 @@ test('bad input: no such container exit 3, no engine exit 6, one line each', asy
   r = await runCli(['drift']);
   assert.equal(r.code, 2);
 });
+
+test('containers lists every running container with image, digest, start time, drift summary and finding counts', async () => {
+  const out = join(work, 'containers.json');
+  const r = await runCli(['containers', '--podman-host', podman.host, '--db', db, '--scanners', 'misconfig', '--format', 'json', '--output', out, '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  type Row = { name: string; image: string; digest: string; startedAt: string; drift: Record<string, number>; driftFindings: Record<string, number>; imageFindings: Record<string, number> };
+  const rows = (JSON.parse(readFileSync(out, 'utf8')) as { containers: Row[] }).containers.sort((a, b) => a.name.localeCompare(b.name));
+  assert.deepEqual(rows.map((c) => c.name), ['clean', 'web']);
+  for (const c of rows) {
+    assert.equal(c.image, 'docker.io/coastguard-test/debian-layers:latest');
+    assert.match(c.digest, /^(docker\.io\/coastguard-test\/debian-layers@)?sha256:[0-9a-f]{64}$/);
+    assert.ok(!Number.isNaN(Date.parse(c.startedAt)), c.startedAt);
+    // The image scan (misconfig: 2 image-config rules, 11 setuid files) is the same for both.
+    assert.deepEqual(c.imageFindings, { UNKNOWN: 0, LOW: 12, MEDIUM: 0, HIGH: 1, CRITICAL: 0 });
+  }
+  assert.deepEqual(rows[0].drift, { added: 0, modified: 0, deleted: 0, packages: 0 });
+  assert.deepEqual(rows[1].drift, { added: 5, modified: 7, deleted: 1, packages: 1 });
+  // Drift of web without vulnerabilities (--scanners misconfig): 2 executables + 1 package HIGH, 2 /etc MEDIUM, 9 LOW.
+  assert.deepEqual(rows[1].driftFindings, { UNKNOWN: 0, LOW: 9, MEDIUM: 2, HIGH: 3, CRITICAL: 0 });
+  const gated = await runCli(['containers', '--podman-host', podman.host, '--skip-image-scan', '--severity', 'HIGH', '--exit-code', '7', '--quiet']);
+  assert.equal(gated.code, 7);
+  assert.match(gated.stdout, /^NAME +ID +IMAGE/);
+});
