@@ -70,9 +70,14 @@ repack() { umoci repack --refresh-bundle --history.created_by "$2" --image "$1/o
 
 # Starts a build: nothing to do when cached (returns 1), else a work dir, an empty image and a
 # minbase root filesystem in its bundle. Sets OUT, WORK, ROOT.
+# An image's version: bump it when its content changes, so caches (and CI) rebuild it. The .done
+# marker holds it; test/support/test-images.ts compares the same table.
+image_version() { case $1 in lang-apps) echo 2 ;; *) echo '' ;; esac; }
+
 begin_build() {
   OUT="$OUT_ROOT/$1"
-  if [ -f "$OUT/.done" ]; then echo "cached: $OUT"; return 1; fi
+  if [ -f "$OUT/.done" ] && [ "$(cat "$OUT/.done")" = "$(image_version "$1")" ]; then echo "cached: $OUT"; return 1; fi
+  rm -rf "$OUT"
   WORK=$(mktemp -d /var/tmp/cg-build.XXXXXX)
   mkdir -p "$OUT"
   new_image "$WORK"
@@ -85,7 +90,7 @@ begin_build() {
 finish_build() {
   export_forms "$WORK" "$OUT" "$1"
   rm -rf "$WORK"
-  touch "$OUT/.done"
+  image_version "$1" >"$OUT/.done"
   echo "built: $OUT"
 }
 
@@ -159,8 +164,10 @@ build_bench_1g() {
 # (dpkg-query, npm, `go version -m`, the jar/dist-info files themselves), never from Coastguard:
 #   layer 0 debootstrap; layer 1 Debian's Java libraries, a Python distribution and a Go tool;
 #   layer 2 an npm app (old packages, nested duplicates); layer 3 a Go binary built here with modules.
-# Writes expected-{dpkg,java,python,npm,go}.tsv (last column: layer index), go-version-m.txt, layer-dpkg.tsv.
-LANG_DEB_PACKAGES=(libjackson2-core-java libcommons-lang3-java libcommons-io-java libslf4j-java python3-requests duf)
+# Writes expected-{dpkg,java,java-debian,python,npm,go}.tsv (last column: layer index), go-version-m.txt, layer-dpkg.tsv.
+# log4j 1.2, commons-logging and the MongoDB driver ship jars without pom.properties: their coordinates
+# are only in Debian's /usr/share/maven-repo POMs (expected-java-debian.tsv).
+LANG_DEB_PACKAGES=(libjackson2-core-java libcommons-lang3-java libcommons-io-java libslf4j-java liblog4j1.2-java libcommons-logging-java libmongodb-java python3-requests duf)
 LANG_GO_SOURCES=(golang-github-google-uuid-dev golang-github-mattn-go-isatty-dev golang-github-pkg-errors-dev golang-golang-x-sys-dev)
 
 build_lang_apps() {
@@ -283,6 +290,35 @@ for n in sorted(z.namelist()):
         print('\t'.join(kv.get(k, '').strip() for k in ('groupId', 'artifactId', 'version')))
 PY
   done < <(find "$root" -type f -name '*.jar' | sort)
+  # Java without pom.properties: each jar a /usr/share/maven-repo/<group path>/<artifact>/<version>/ link
+  # points to, with the coordinates of the POM beside that link: path group artifact version owner layer
+  python3 - "$root" "$out/expected-java.tsv" <<'PY' | while IFS=$'\t' read -r rel gid aid ver; do printf '%s\t%s\t%s\t%s\t%s\t1\n' "$rel" "$gid" "$aid" "$ver" "$(lang_owner_of "$root" "$rel")"; done >"$out/expected-java-debian.tsv"
+import os, sys, xml.etree.ElementTree as ET
+root, with_props = sys.argv[1], {l.split('\t')[0] for l in open(sys.argv[2]) if l.strip()}
+def text(e, tag):
+    for c in e:
+        if c.tag.split('}')[-1] == tag: return (c.text or '').strip()
+    return ''
+rows = set()
+repo = os.path.join(root, 'usr/share/maven-repo')
+for d, _, files in os.walk(repo):
+    # Debian's aliases of the same POM: the version-less 'debian' and '<major>.<minor>.x' directories
+    if os.path.basename(d) == 'debian' or os.path.basename(d).endswith('.x'): continue
+    for f in files:
+        link = os.path.join(d, f)
+        if not f.endswith('.jar') or not os.path.islink(link): continue
+        target = os.path.normpath(os.path.join(d, os.readlink(link)))
+        pom = link[:-4] + '.pom'
+        if not os.path.isfile(target) or not os.path.isfile(pom): continue
+        rel = os.path.relpath(os.path.realpath(target), root)
+        if rel in with_props: continue
+        p = ET.parse(pom).getroot()
+        parent = next((c for c in p if c.tag.split('}')[-1] == 'parent'), None)
+        g = text(p, 'groupId') or (text(parent, 'groupId') if parent is not None else '')
+        v = text(p, 'version') or (text(parent, 'version') if parent is not None else '')
+        rows.add((rel, g, text(p, 'artifactId'), v))
+for r in sorted(rows): print('\t'.join(r))
+PY
   # Python: each dist-info/METADATA and egg-info PKG-INFO (or egg-info file): name version path owner layer
   : >"$out/expected-python.tsv"
   while IFS= read -r f; do

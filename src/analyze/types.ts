@@ -25,6 +25,8 @@ export interface AnalysisResult {
   warnings?: ScanWarning[];
   /** Files an OS package installed, when its DB keeps them apart from the package list (dpkg). */
   ownedFiles?: { package: string; files: string[] }[];
+  /** Debian maven-repo POMs (path and coordinates), applied to jars across files after the merge. */
+  mavenPoms?: { path: string; groupId: string; artifactId: string; version: string }[];
 }
 
 /** What the walk knows of every entry (files, dirs, links), for checks that need no body. */

@@ -2,6 +2,7 @@ import type { Finding, OSInfo, Package, ScanWarning } from '../core/types.js';
 import type { MergedInventory } from './merge.js';
 import { finalizeOsPackages } from '../analyze/os/finalize.js';
 import { markOwnedFiles } from './ownership.js';
+import { applyDebianPoms } from '../analyze/java/maven-repo.js';
 
 export interface Inventory {
   os?: OSInfo;
@@ -35,7 +36,7 @@ function attachListedFiles(packages: Package[], owners: Map<string, string>): Pa
 }
 
 export function buildInventory(merged: MergedInventory): Inventory {
-  const withFiles = attachListedFiles(merged.packages, merged.owners);
+  const withFiles = attachListedFiles(applyDebianPoms(merged.packages, merged.mavenPoms ?? [], merged.owners), merged.owners);
   const packages = markOwnedFiles(finalizeOsPackages(withFiles, merged.os), merged.owners).sort(byNameVersion);
   return { os: merged.os, packages, findings: merged.findings, warnings: merged.warnings };
 }

@@ -15,6 +15,8 @@ export interface MergedInventory {
   files: Map<string, number>;
   /** File (no leading slash) → the OS package that installed it, from separate file lists. */
   owners: Map<string, string>;
+  /** Debian maven-repo POMs still present (see analyze/java/maven-repo.ts). */
+  mavenPoms: NonNullable<AnalysisResult['mavenPoms']>;
 }
 
 interface Version {
@@ -90,6 +92,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
   const packages: Package[] = [];
   const osFound: { path: string; os: OSInfo }[] = [];
   const owners = new Map<string, string>();
+  const mavenPoms: MergedInventory['mavenPoms'] = [];
 
   for (const [path, versions] of history) {
     const top = versions[versions.length - 1];
@@ -109,6 +112,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
       const r: AnalysisResult = a.result;
       if (r.os) osFound.push({ path, os: r.os });
       for (const o of r.ownedFiles ?? []) for (const f of o.files) owners.set(f, o.package);
+      mavenPoms.push(...(r.mavenPoms ?? []));
       for (const w of r.warnings ?? []) warnings.push(w);
       for (const f of r.findings ?? []) if (f.kind !== 'secret') findings.push(f);
       for (const p of r.packages ?? []) {
@@ -126,7 +130,7 @@ export function mergeLayers(layers: LayerResult[]): MergedInventory {
     }
   });
   const { os, path: osPath } = mergeOs(osFound);
-  return { os, osPath, packages, findings, warnings, files, owners };
+  return { os, osPath, packages, findings, warnings, files, owners, mavenPoms };
 }
 
 function attributeLayer(p: Package, path: string, analyzer: string, versions: Version[], layers: LayerResult[]): Package {

@@ -8,7 +8,8 @@ import { testImage } from '../support/test-images.js';
 import { tempDir } from '../helpers.js';
 
 // A real Debian 12 image built by scripts/build-test-images.sh (lang-apps): layer 0 debootstrap;
-// layer 1 Debian's Java libraries (jackson-core, commons-lang3, commons-io, slf4j), python3-requests
+// layer 1 Debian's Java libraries (jackson-core, commons-lang3, commons-io, slf4j with pom.properties;
+// log4j 1.2, commons-logging, the MongoDB driver without, described by /usr/share/maven-repo POMs), python3-requests
 // and the Go tool duf; layer 2 an npm app installed from the registry (old packages, nested
 // duplicates); layer 3 a Go binary built with modules (one dependency replaced by a local directory).
 // Every expectation comes from the build's own ground truth (dpkg-query, npm query, go version -m,
@@ -53,12 +54,14 @@ test('Debian packages equal dpkg-query inside the image, each in the layer that 
   assert.deepEqual(sorted(got), sorted(expected));
 });
 
-test("Maven: every jar's pom.properties, with the jar's path, layer and owning Debian package", () => {
-  const truth = tsv('expected-java.tsv');
-  assert.equal(truth.length, 13); // jackson-core, commons-lang3, commons-io, 10 slf4j jars
-  const expected = truth.map(([path, g, a, v, owner, layer]) => `${g}:${a}@${v} ${path} L${layer} owner=${owner} pkg:maven/${g}/${a}@${v}`);
-  assert.deepEqual(sorted(ofEcosystem('Maven').flatMap((p) => row(p))), sorted(expected));
-  for (const p of ofEcosystem('Maven')) assert.equal(p.meta?.identifiedBy, 'pom.properties', p.name);
+test("Maven: each jar's pom.properties, else the maven-repo POM its Debian package installed for it, as group:artifact@version", () => {
+  const props = tsv('expected-java.tsv');
+  assert.equal(props.length, 13); // jackson-core, commons-lang3, commons-io, 10 slf4j jars
+  const debian = tsv('expected-java-debian.tsv');
+  assert.ok(debian.some(([, g, a, v]) => `${g}:${a}@${v}` === 'log4j:log4j@1.2.17'));
+  const expect = (rows: string[][], how: string) => rows.map(([path, g, a, v, owner, layer]) => `${g}:${a}@${v} ${path} L${layer} owner=${owner} pkg:maven/${g}/${a}@${v} (${how})`);
+  const expected = [...expect(props, 'pom.properties'), ...expect(debian, 'maven-repo POM')];
+  assert.deepEqual(sorted(ofEcosystem('Maven').flatMap((p) => row(p, ` (${String(p.meta?.identifiedBy)})`))), sorted(expected));
 });
 
 test('PyPI: every dist-info/egg-info of the Python distribution, PEP 503 names, owned by its python3-* package', () => {
