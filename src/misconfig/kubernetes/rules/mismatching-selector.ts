@@ -12,7 +12,9 @@ export default rule<K8sCtx>({
     const sel = ctx.obj.value.spec?.selector;
     const pod = podOf(ctx.obj);
     if (!pod || !sel || ctx.obj.kind === 'Pod' || ctx.obj.kind === 'CronJob' || ctx.obj.kind === 'Job') return [];
-    const ok = ctx.obj.kind === 'ReplicationController' ? Object.entries(sel).every(([k, v]) => pod.meta.labels?.[k] === String(v)) : selects(sel, pod.meta.labels ?? {});
+    // ReplicationController and OpenShift's DeploymentConfig take a plain label map, not a LabelSelector.
+    const plain = ctx.obj.kind === 'ReplicationController' || ctx.obj.kind === 'DeploymentConfig' || (!sel.matchLabels && !sel.matchExpressions);
+    const ok = plain ? Object.entries(sel).every(([k, v]) => pod.meta.labels?.[k] === String(v)) : selects(sel, pod.meta.labels ?? {});
     return ok ? [] : [onObject(ctx, ['spec', 'selector'], 'selector does not match the pod template labels')];
   },
 });
