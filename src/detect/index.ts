@@ -13,6 +13,7 @@ import { distroLookupNames, distroVersion, isOsPackage, languageKey, osNamespace
 import { epochTolerant, moduleStream } from './rpm-rules.js';
 import { enrich, type SeveritySource } from './enrich.js';
 import { memoScheme } from './memo-scheme.js';
+import { append } from '../core/arrays.js';
 
 export { isOsPackage, languageKey, osNamespace, goVersion } from './namespace.js';
 export { scanVulnerabilities, type VulnScanOptions } from './scanner.js';
@@ -151,7 +152,7 @@ export function detectVulnerabilities(
       matched.set(key, matches);
     }
     if (matches.length === 0) continue;
-    findings.push(...dedupeAliases(matches.map(({ vulnId, m }) => toFinding(p, namespace, vulnId, m, db)), os_));
+    append(findings, dedupeAliases(matches.map(({ vulnId, m }) => toFinding(p, namespace, vulnId, m, db)), os_));
   }
 
   if (osSkipped && os) {

@@ -11,6 +11,7 @@ import { scanCompose } from './compose/index.js';
 import { trustedRegistries } from './dockerfile/rules/trusted-registry.js';
 import { setLabelSchema, type LabelType } from './dockerfile/rules/_labels.js';
 import { acceptedPriorityClasses } from './kubernetes/rules/priority-class-name.js';
+import { append } from '../core/arrays.js';
 
 export interface ConfigScanOptions {
   /** Rule ids, slugs or aliases not to run. */
@@ -102,32 +103,32 @@ function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigSca
   for (const s of sources) {
     if (s.type === 'dockerfile') {
       const r = scanDockerfile(s.text, s.path, skip);
-      findings.push(...r.findings);
-      warnings.push(...r.warnings);
+      append(findings, r.findings);
+      append(warnings, r.warnings);
       files++;
     } else if (s.type === 'compose') {
       const r = scanCompose(s.text, s.path, skip);
-      findings.push(...r.findings);
-      warnings.push(...r.warnings);
+      append(findings, r.findings);
+      append(warnings, r.warnings);
       files++;
     } else {
       const r = parseK8s(s.text, s.path);
       // A YAML file with no Kubernetes objects may still be a compose file with an unusual name.
       if (r.objects.length === 0 && r.warnings.length === 0 && /^services\s*:/m.test(s.text)) {
         const c = scanCompose(s.text, s.path, skip);
-        findings.push(...c.findings);
-        warnings.push(...c.warnings);
+        append(findings, c.findings);
+        append(warnings, c.warnings);
         files++;
         continue;
       }
       if (r.objects.length || r.warnings.length) files++;
-      objects.push(...r.objects);
-      warnings.push(...r.warnings);
+      append(objects, r.objects);
+      append(warnings, r.warnings);
     }
   }
   const k = scanK8sObjects(objects, skip);
-  findings.push(...k.findings);
-  warnings.push(...k.warnings);
+  append(findings, k.findings);
+  append(warnings, k.warnings);
   const kubernetes = objects.map((o) => ({ path: o.path, line: o.doc.lineOf(o.root), object: o.value as Record<string, unknown> }));
   return { findings: findings.sort(byLine), warnings, files, kubernetes };
 }

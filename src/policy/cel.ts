@@ -1,5 +1,6 @@
 import { celEnv, celFunc, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { configError } from '../core/errors.js';
 
 /** Functions policies may call besides CEL's standard library and the strings extension. */
 const helpers = [
@@ -18,16 +19,46 @@ const env = celEnv({ funcs: [...strings, ...helpers] });
 
 export type CelProgram = (vars: Record<string, unknown>) => { value?: unknown; error?: string };
 
+/**
+ * CEL here has no cost limit of its own, so evaluation is bounded twice: comprehensions (all,
+ * exists, exists_one, map, filter) may nest at most MAX_COMPREHENSION_DEPTH deep (cost grows as list
+ * size to that power), checked when the policy loads; and all evaluations of a run share a time
+ * budget, past which the run stops with a config error (exit 5). Documented in docs/limits.md.
+ */
+export const MAX_COMPREHENSION_DEPTH = 2;
+export const POLICY_TIME_BUDGET_MS = 30_000;
+let spentMs = 0;
+
+function comprehensionDepth(node: unknown): number {
+  if (typeof node !== 'object' || node === null) return 0;
+  let deepest = 0;
+  for (const v of Object.values(node)) deepest = Math.max(deepest, comprehensionDepth(v));
+  return (node as { case?: unknown }).case === 'comprehensionExpr' ? deepest + 1 : deepest;
+}
+
 /** Parses once; throws Error with CEL's own message (line:column within the expression). */
 export function compileCel(expr: string): CelProgram {
-  const p = plan(env, parse(expr));
+  const parsed = parse(expr);
+  const depth = comprehensionDepth(parsed);
+  if (depth > MAX_COMPREHENSION_DEPTH) {
+    throw new Error(`comprehensions (all, exists, map, filter…) nested ${depth} deep; the limit is ${MAX_COMPREHENSION_DEPTH}`);
+  }
+  const p = plan(env, parsed);
   return (vars) => {
+    const start = performance.now();
     try {
       const r = p(toCel(vars) as never);
       if (isCelError(r)) return { error: r.message };
       return { value: r };
     } catch (e) {
       return { error: (e as Error).message };
+    } finally {
+      spentMs += performance.now() - start;
+      if (spentMs > POLICY_TIME_BUDGET_MS) {
+        spentMs = 0;
+        // eslint-disable-next-line no-unsafe-finally
+        throw configError(`policy evaluation went over its ${POLICY_TIME_BUDGET_MS / 1000} s time budget (simplify the deny expressions)`, expr.length > 80 ? expr.slice(0, 77) + '…' : expr);
+      }
     }
   };
 }

@@ -3,6 +3,7 @@ import { PackageURL } from 'packageurl-js';
 import { z } from 'zod';
 import { configError, type Artifact, type Finding } from '../core/index.js';
 import { readSource, validate, lineOf, type SourceDoc } from './source-map.js';
+import { append } from '../core/arrays.js';
 
 /** One VEX statement, from either format, in OpenVEX's words. */
 export interface VexStatement {
@@ -136,7 +137,7 @@ export function loadVex(files: string[], cwd: string = process.cwd()): VexStatem
     const file = resolve(cwd, f);
     const src = readSource(file, 'VEX document');
     const v = src.value as Record<string, unknown> | null;
-    if (v && typeof v === 'object' && typeof v['@context'] === 'string') out.push(...fromOpenVex(src));
+    if (v && typeof v === 'object' && typeof v['@context'] === 'string') append(out, fromOpenVex(src));
     else if (v && typeof v === 'object' && v.bomFormat === 'CycloneDX') out.push(...fromCycloneDx(src));
     else throw configError('invalid VEX document: neither OpenVEX ("@context") nor CycloneDX ("bomFormat")', `${file}:1`);
   }

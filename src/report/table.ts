@@ -3,6 +3,7 @@ import {
   artifactTitle, findingPackage, fixedVersion, groupBy, riskLabel, severityCounts, sortFindings, str, type ReportOptions,
 } from './util.js';
 import { baseAdviceTableSection, upgradeTableSection } from './upgrades.js';
+import { append } from '../core/arrays.js';
 
 const COLOURS: Record<Severity, string> = {
   CRITICAL: '\x1b[1;31m',
@@ -92,7 +93,7 @@ export function writeTable(result: ScanResult, opts: ReportOptions = {}): string
       let cols = COLUMNS[kind] ?? COLUMNS.default;
       // EPSS / KEV only when the DB had them for some finding here: no empty column otherwise.
       if (kind === 'vulnerability' && list.some((f) => riskLabel(f))) cols = [...cols.slice(0, 3), { head: 'Risk', cell: riskLabel }, ...cols.slice(3)];
-      out.push(...renderTable(list, cols, colour));
+      append(out, renderTable(list, cols, colour));
       out.push('');
     }
   }

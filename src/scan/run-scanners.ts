@@ -3,6 +3,7 @@ import { dbError } from '../core/errors.js';
 import type { Finding, ScanResult } from '../core/types.js';
 import type { Scanner } from './scanners.js';
 import { baseEcosystem } from '../vulndb/names.js';
+import { append } from '../core/arrays.js';
 
 export interface ScannerOptions {
   dbPath?: string;
@@ -33,17 +34,17 @@ export async function runScanners(result: ScanResult, scanners: Set<Scanner>, op
 
   if (scanners.has('misconfig')) {
     const { checkImageConfig, scanConfigFiles } = await import('../misconfig/index.js');
-    if (image) result.findings.push(...checkImageConfig(image, target));
+    if (image) append(result.findings, checkImageConfig(image, target));
     if (opts.configFiles) {
       const r = scanConfigFiles(opts.configFiles, []);
-      result.findings.push(...r.findings);
-      warnings.push(...r.warnings);
+      append(result.findings, r.findings);
+      append(warnings, r.warnings);
       kubernetes = r.kubernetes;
     }
   }
   if (scanners.has('secret') && image) {
     const { scanImageConfigSecrets } = await import('../secrets/index.js');
-    result.findings.push(...scanImageConfigSecrets(image, target));
+    append(result.findings, scanImageConfigSecrets(image, target));
   }
   if (scanners.has('vuln')) await runVulnScanner(result, opts);
   result.findings = dedupeSecrets(result.findings);
@@ -109,8 +110,8 @@ async function runVulnScanner(result: ScanResult, opts: ScannerOptions): Promise
       return;
     }
     const r = detectVulnerabilities(result.packages, os, db, { ignoreUnfixed: opts.ignoreUnfixed });
-    result.findings.push(...r.findings);
-    warnings.push(...r.warnings);
+    append(result.findings, r.findings);
+    append(warnings, r.warnings);
   } finally {
     db.close();
   }

@@ -9,6 +9,7 @@ import { isTextCandidate } from './analyzer.js';
 import { DEFAULT_MAX_FILE_SIZE } from './scanner.js';
 import { scannerFor } from './text.js';
 import type { SecretScanOptions } from './types.js';
+import { append } from '../core/arrays.js';
 
 export interface DirectoryScanOptions extends SecretScanOptions {
   /** Directory names or globs (relative to the root) not to enter; `.git` is always skipped. */
@@ -112,7 +113,7 @@ export async function scanDirectory(dir: string, opts: DirectoryScanOptions = {}
   if (opts.extraRules?.length) nWorkers = 0;
   const findings: Finding[] = [];
   if (nWorkers <= 0) {
-    for (const j of jobs) findings.push(...(await scanFileJob(j, opts, warnings)));
+    for (const j of jobs) append(findings, (await scanFileJob(j, opts, warnings)));
   } else {
     const batches: FileJob[][] = [];
     let cur: FileJob[] = [];
@@ -142,8 +143,8 @@ export async function scanDirectory(dir: string, opts: DirectoryScanOptions = {}
           };
           w.on('message', (msg: { ready?: true; findings: Finding[]; warnings: ScanWarning[] }) => {
             if (msg.ready) return next();
-            findings.push(...msg.findings);
-            warnings.push(...msg.warnings);
+            append(findings, msg.findings);
+            append(warnings, msg.warnings);
             next();
           });
           w.on('error', (e) => reject(e));

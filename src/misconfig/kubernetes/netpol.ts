@@ -1,4 +1,4 @@
-import { isObj, nsOf, podOf, selects, type K8sObject } from './objects.js';
+import { isObj, nsOf, ofKindIn, podOf, selects, type K8sObject } from './objects.js';
 
 /**
  * NetworkPolicy semantics (kubernetes.io/docs/concepts/services-networking/network-policies):
@@ -33,8 +33,8 @@ export function coverage(w: K8sObject, all: K8sObject[]): { ingress: boolean; eg
   let ingress = false;
   let egress = false;
   let selected = false;
-  for (const np of all) {
-    if (!isNetworkPolicy(np) || nsOf(np) !== nsOf(w) || !policySelects(np, labels)) continue;
+  for (const np of ofKindIn(all, 'NetworkPolicy', nsOf(w))) {
+    if (!isNetworkPolicy(np) || !policySelects(np, labels)) continue;
     selected = true;
     const t = policyTypes(np);
     if (t.has('Ingress')) ingress = true;
@@ -45,8 +45,8 @@ export function coverage(w: K8sObject, all: K8sObject[]): { ingress: boolean; eg
 
 /** Whether the namespace has a default-deny policy for the direction (all pods, that type, no rules). */
 export function defaultDeny(ns: string, all: K8sObject[], dir: 'Ingress' | 'Egress'): boolean {
-  return all.some((np) => {
-    if (!isNetworkPolicy(np) || nsOf(np) !== ns || !selectsAll(np.value.spec?.podSelector)) return false;
+  return ofKindIn(all, 'NetworkPolicy', ns).some((np) => {
+    if (!isNetworkPolicy(np) || !selectsAll(np.value.spec?.podSelector)) return false;
     if (!policyTypes(np).has(dir)) return false;
     const rules = np.value.spec?.[dir === 'Ingress' ? 'ingress' : 'egress'];
     return !Array.isArray(rules) || rules.length === 0;

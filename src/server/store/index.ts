@@ -4,6 +4,7 @@ import { migrate } from './migrations.js';
 import { openPostgres } from './postgres.js';
 import { chunks, valuesList, type Param, type Row, type Sql, type SqlDb } from './sql.js';
 import { openSqlite } from './sqlite.js';
+import { append } from '../../core/arrays.js';
 
 export const isPostgresUrl = (spec: string) => /^postgres(ql)?:\/\//.test(spec);
 
@@ -214,7 +215,7 @@ export class Store {
     const out: Finding[] = [];
     for (const part of chunks(fingerprints, 1, 500)) {
       const rows = await this.db.all(`SELECT data FROM findings WHERE image_id = ? AND fingerprint IN (${part.map(() => '?').join(',')})`, [imageId, ...part]);
-      out.push(...rows.map((r) => JSON.parse(String(r.data)) as Finding));
+      append(out, rows.map((r) => JSON.parse(String(r.data)) as Finding));
     }
     return out;
   }

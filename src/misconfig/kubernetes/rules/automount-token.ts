@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { perPod, type K8sCtx } from '../objects.js';
+import { perPod, type K8sCtx, ofKindIn } from '../objects.js';
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-039', slug: 'automount-token', type: 'kubernetes', severity: 'MEDIUM',
@@ -14,7 +14,7 @@ export default rule<K8sCtx>({
       // A ServiceAccount in the scan that opts out also counts (the pod field, when set, wins).
       const saName = p.spec.serviceAccountName ?? p.spec.serviceAccount ?? 'default';
       const ns = ctx.obj.namespace ?? 'default';
-      const sa = ctx.all.find((o) => o.kind === 'ServiceAccount' && o.name === saName && (o.namespace ?? 'default') === ns);
+      const sa = ofKindIn(ctx.all, 'ServiceAccount', ns).find((o) => o.name === saName);
       if (p.spec.automountServiceAccountToken === undefined && sa?.value.automountServiceAccountToken === false) return false;
       return { path: p.spec.automountServiceAccountToken !== undefined ? [...p.specPath, 'automountServiceAccountToken'] : p.specPath, message: 'mounts the service account token' };
     });

@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, type K8sCtx, type K8sObject } from '../objects.js';
+import { onObject, nsOf, type K8sCtx, type K8sObject, ofKind } from '../objects.js';
 
 const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 /** Bindings the cluster creates itself; flagging them is noise. */
@@ -26,7 +26,7 @@ export default rule<K8sCtx>({
     if (defaultRbacName(o.name)) return [];
     const ref = o.value.roleRef ?? {};
     if (ref.name === 'cluster-admin') return [onObject(ctx, ['roleRef', 'name'], 'binds cluster-admin')];
-    const role = ctx.all.find((r) => r.kind === ref.kind && r.name === ref.name && (r.kind === 'ClusterRole' || nsOf(r) === nsOf(o)));
+    const role = ofKind(ctx.all, ref.kind).find((r) => r.name === ref.name && (r.kind === 'ClusterRole' || nsOf(r) === nsOf(o)));
     return role && isAllPowerful(role) ? [onObject(ctx, ['roleRef', 'name'], `binds ${ref.kind} ${ref.name}, which grants * on *`)] : [];
   },
 });

@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, selects, podCreators, podLabels, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, selects, podCreatorsIn, podLabels, type K8sCtx } from '../objects.js';
 import { isNetworkPolicy } from '../netpol.js';
 
 export default rule<K8sCtx>({
@@ -12,7 +12,7 @@ export default rule<K8sCtx>({
   check(ctx) {
     if (!isNetworkPolicy(ctx.obj)) return [];
     // As kube-linter: judged against the scanned manifests, even when they hold no workload.
-    const ws = podCreators(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
+    const ws = podCreatorsIn(ctx.all, nsOf(ctx.obj));
     const spec = ctx.obj.value.spec ?? {};
     for (const [dir, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
       const rules = Array.isArray(spec[dir]) ? spec[dir] : [];

@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, selects, podCreators, podLabels, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, selects, podCreatorsIn, podLabels, type K8sCtx } from '../objects.js';
 import { isNetworkPolicy } from '../netpol.js';
 
 export default rule<K8sCtx>({
@@ -14,7 +14,7 @@ export default rule<K8sCtx>({
     const sel = ctx.obj.value.spec?.podSelector;
     if (!sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)) return [];
     // As kube-linter: judged against the scanned manifests, even when they hold no workload.
-    const ws = podCreators(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
+    const ws = podCreatorsIn(ctx.all, nsOf(ctx.obj));
     return ws.some((w) => selects(sel, podLabels(w) ?? {})) ? [] : [onObject(ctx, ['spec', 'podSelector'], 'podSelector matches no pod in the scanned manifests')];
   },
 });

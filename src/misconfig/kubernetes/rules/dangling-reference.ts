@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, type Any, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, type Any, type K8sCtx, inNamespace } from '../objects.js';
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-079', slug: 'dangling-reference', type: 'kubernetes', severity: 'LOW',
@@ -10,7 +10,7 @@ export default rule<K8sCtx>({
   aliases: ['kube-linter/dangling-horizontalpodautoscaler', 'kube-linter/dangling-ingress'],
   check(ctx) {
     const o = ctx.obj;
-    const inNs = ctx.all.filter((x) => nsOf(x) === nsOf(o));
+    const inNs = inNamespace(ctx.all, nsOf(o));
     if (o.kind === 'HorizontalPodAutoscaler') {
       const t = o.value.spec?.scaleTargetRef;
       if (!t?.name || !inNs.some((x) => x.kind !== 'HorizontalPodAutoscaler' && ['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout'].includes(x.kind))) return [];

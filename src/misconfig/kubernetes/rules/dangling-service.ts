@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, podCreators, podLabels, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, podCreatorsIn, podLabels, type K8sCtx } from '../objects.js';
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-071', slug: 'dangling-service', type: 'kubernetes', severity: 'LOW',
@@ -12,7 +12,7 @@ export default rule<K8sCtx>({
     if (ctx.obj.kind !== 'Service') return [];
     const sel: Record<string, string> = ctx.obj.value.spec?.selector ?? {};
     if (!Object.keys(sel).length) return [];
-    const ws = podCreators(ctx.all).filter((w) => nsOf(w) === nsOf(ctx.obj));
+    const ws = podCreatorsIn(ctx.all, nsOf(ctx.obj));
     const match = ws.some((w) => { const l = podLabels(w) ?? {}; return Object.entries(sel).every(([k, v]) => l[k] === String(v)); });
     return match ? [] : [onObject(ctx, ['spec', 'selector'], 'selector matches no pod in the scanned manifests')];
   },

@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, selects, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, selects, type K8sCtx, ofKind } from '../objects.js';
 
 export default rule<K8sCtx>({
   id: 'CG-K8S-097', slug: 'dangling-servicemonitor', type: 'kubernetes', severity: 'LOW',
@@ -13,7 +13,7 @@ export default rule<K8sCtx>({
     if (o.kind !== 'ServiceMonitor' || !/monitoring\.coreos\.com/.test(o.apiVersion)) return [];
     const sel = o.value.spec?.selector ?? {};
     const nsSel = o.value.spec?.namespaceSelector ?? {};
-    const services = ctx.all.filter((s) => s.kind === 'Service');
+    const services = ofKind(ctx.all, 'Service');
     if (!services.length) return [];
     const inNs = (s: typeof services[number]) => nsSel.any === true || (Array.isArray(nsSel.matchNames) ? nsSel.matchNames.includes(nsOf(s)) : nsOf(s) === nsOf(o));
     const hit = services.some((s) => inNs(s) && selects(sel, s.value.metadata?.labels ?? {}));

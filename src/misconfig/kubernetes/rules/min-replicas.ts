@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, type K8sCtx } from '../objects.js';
+import { onObject, type K8sCtx, ofKind } from '../objects.js';
 import { replicated } from './_replicas.js';
 
 export default rule<K8sCtx>({
@@ -12,7 +12,7 @@ export default rule<K8sCtx>({
   check(ctx) {
     const n = replicated(ctx.obj);
     if (n === undefined || n >= 3 || n === 0) return [];
-    const hpa = ctx.all.some((h) => h.kind === 'HorizontalPodAutoscaler' && h.value.spec?.scaleTargetRef?.name === ctx.obj.name && h.value.spec?.scaleTargetRef?.kind === ctx.obj.kind);
+    const hpa = ofKind(ctx.all, 'HorizontalPodAutoscaler').some((h) => h.value.spec?.scaleTargetRef?.name === ctx.obj.name && h.value.spec?.scaleTargetRef?.kind === ctx.obj.kind);
     return hpa ? [] : [onObject(ctx, ctx.obj.value.spec?.replicas !== undefined ? ['spec', 'replicas'] : ['spec'], `runs ${n} replica(s)`)];
   },
 });

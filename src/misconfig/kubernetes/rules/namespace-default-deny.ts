@@ -1,5 +1,5 @@
 import { rule } from '../../types.js';
-import { onObject, nsOf, workloads, type K8sCtx } from '../objects.js';
+import { onObject, nsOf, workloads, type K8sCtx, ofKind } from '../objects.js';
 import { defaultDeny } from '../netpol.js';
 
 export default rule<K8sCtx>({
@@ -18,7 +18,7 @@ export default rule<K8sCtx>({
       const ws = workloads(ctx.all);
       ns = nsOf(o);
       if (ws[0] === undefined || !ws.includes(o) || ws.find((w) => nsOf(w) === ns) !== o) return [];
-      if (ctx.all.some((x) => x.kind === 'Namespace' && x.name === ns)) return [];
+      if (ofKind(ctx.all, 'Namespace').some((x) => x.name === ns)) return [];
     }
     const miss = (['Ingress', 'Egress'] as const).filter((d) => !defaultDeny(ns, ctx.all, d));
     return miss.length ? [onObject(ctx, ['metadata'], `namespace ${ns} has no default-deny ${miss.join(' and ')} NetworkPolicy`)] : [];
