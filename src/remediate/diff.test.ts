@@ -115,3 +115,14 @@ test('diff: bad input is one line and exit 3; wrong arguments exit 2', async () 
   assert.match(missing.stderr, /^coastguard: /);
   assert.equal((await runCli(['diff', join(newDir, 'image.oci.tar')])).code, 2);
 });
+
+test('the same image in two forms (docker-archive, OCI layout): nothing added, removed or changed, every layer shared', async () => {
+  const dir = tempDir('cg-diff-same-');
+  const r = await runCli(['diff', join(oldDir, 'image.docker.tar'), join(oldDir, 'oci-layout'), '--format', 'json', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const d = JSON.parse(r.stdout) as ImageDiff;
+  assert.deepEqual(d.packages, { added: [], removed: [], changed: [] });
+  assert.deepEqual(d.findings, { fixed: [], introduced: [] });
+  assert.equal(d.layers.shared.length, 4);
+  assert.deepEqual([d.layers.new, d.layers.removed], [[], []]);
+});
