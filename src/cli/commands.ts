@@ -21,4 +21,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./diff.js')).command,
   server: async () => (await import('./server.js')).command,
   worker: async () => (await import('./worker.js')).command,
+  version: async () => (await import('./version.js')).command,
 };

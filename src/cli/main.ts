@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CoastguardError, ExitCode } from '../core/errors.js';
-import { TOOL_VERSION } from '../core/version.js';
+import { didYouMean } from './did-you-mean.js';
+import { fillFromEnv } from './flag-env.js';
+import { commandHelp } from './help.js';
 import type { Command, CommandContext } from './command.js';
 import { commands } from './commands.js';
 
@@ -12,12 +14,13 @@ function usage(): string {
     'Usage: coastguard <command> [flags]',
     '',
     'Commands: ' + Object.keys(commands).join(', '),
-    "Run 'coastguard <command> --help' for a command's flags.",
+    "Run 'coastguard <command> --help' for a command's flags; each flag can also be set as COASTGUARD_<FLAG>",
+    '(COASTGUARD_SEVERITY=HIGH,CRITICAL). `coastguard version` shows the version and the vulnerability DB.',
   ].join('\n');
 }
 
 /** Parses argv for one command; unknown flags are a usage error (exit 2), never a stack trace. */
-export function parseCommandArgs(cmd: Command, argv: string[]): Omit<CommandContext, 'stdout' | 'stderr'> {
+export function parseCommandArgs(cmd: Command, argv: string[], env: NodeJS.ProcessEnv = process.env): Omit<CommandContext, 'stdout' | 'stderr'> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -28,12 +31,24 @@ export function parseCommandArgs(cmd: Command, argv: string[]): Omit<CommandCont
       tokens: true,
     });
   } catch (e) {
-    throw new CoastguardError((e as Error).message.split('\n')[0], `coastguard ${cmd.name}`, ExitCode.USAGE);
+    throw new CoastguardError(flagErrorMessage(e as Error, cmd), `coastguard ${cmd.name}`, ExitCode.USAGE);
   }
   const ordered = (parsed.tokens ?? [])
     .filter((t) => t.kind === 'option')
     .map((t) => ({ name: (t as { name: string }).name, value: (t as { value?: string }).value }));
-  return { values: parsed.values as CommandContext['values'], positionals: parsed.positionals, ordered };
+  const ctx = { values: parsed.values as CommandContext['values'], positionals: parsed.positionals, ordered };
+  fillFromEnv(cmd.options, ctx, env);
+  return ctx;
+}
+
+/** node's "Unknown option '--severty'. To specify…" as `unknown flag --severty (did you mean --severity?)`. */
+function flagErrorMessage(e: Error, cmd: Command): string {
+  const first = e.message.split('\n')[0];
+  const m = /^Unknown option '(-{1,2})([^']*)'/.exec(first);
+  if (!m) return first;
+  const names = [...Object.keys(cmd.options), 'help'];
+  const guess = m[1] === '--' ? didYouMean(m[2], names) : undefined;
+  return `unknown flag ${m[1]}${m[2]}${guess ? ` (did you mean --${guess}?)` : ''}`;
 }
 
 export interface CliIO {
@@ -47,12 +62,11 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     io.stdout.write(usage() + '\n');
     return name ? ExitCode.OK : ExitCode.USAGE;
   }
-  if (name === '--version' || name === 'version') {
-    io.stdout.write(`coastguard ${TOOL_VERSION}\n`);
-    return ExitCode.OK;
+  const load = commands[name === '--version' ? 'version' : name];
+  if (!load) {
+    const guess = didYouMean(name, Object.keys(commands));
+    throw new CoastguardError(`unknown command "${name}"${guess ? ` (did you mean ${guess}?)` : ''}`, "see 'coastguard --help'", ExitCode.USAGE);
   }
-  const load = commands[name];
-  if (!load) throw new CoastguardError(`unknown command "${name}"`, "see 'coastguard --help'", ExitCode.USAGE);
   let cmd = await load();
   let args = rest;
   while (cmd.subcommands) {
@@ -69,7 +83,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
   }
   const ctx = parseCommandArgs(cmd, args);
   if (ctx.values.help) {
-    io.stdout.write(cmd.usage + '\n');
+    io.stdout.write(commandHelp(cmd) + '\n');
     return ExitCode.OK;
   }
   if (!cmd.run) throw new CoastguardError('command has nothing to run', cmd.name, ExitCode.USAGE);

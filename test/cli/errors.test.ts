@@ -41,7 +41,7 @@ test('bad image input: one line naming what and where, exit 3', () => {
 test('usage errors exit 2; a missing vulnerability DB asked for exits 4', () => {
   let r = cli(['image', '--bogus']);
   assert.equal(r.code, 2);
-  oneLine(r.stderr, /^coastguard: Unknown option '--bogus'/);
+  oneLine(r.stderr, /^coastguard: unknown flag --bogus: coastguard image$/);
   r = cli(['frobnicate']);
   assert.equal(r.code, 2);
   oneLine(r.stderr, /^coastguard: unknown command "frobnicate"/);
