@@ -24,6 +24,14 @@ export interface DetectOptions {
   /** Warn when the DB was built longer ago than this (ms; default 7 days, 0 = never). */
   maxDbAgeMs?: number;
   now?: Date;
+  /** Matches and version schemes kept across calls with the same DB and options (the server re-matching thousands of images). */
+  memo?: DetectMemo;
+}
+
+/** Opaque to callers: create with `{}` and pass it to every call against one DB. */
+export interface DetectMemo {
+  schemes?: Map<string, VersionScheme | null>;
+  matched?: Map<string, { vulnId: string; m: MatchResult }[]>;
 }
 
 /** The fields a vulnerability finding adds to the common Finding shape. */
@@ -69,13 +77,13 @@ export function detectVulnerabilities(
     warnings.push({ what: `${os.family} ${os.version} reached end of life on ${os.eol.slice(0, 10)}: it gets no more security fixes and its vulnerability data may be incomplete` });
   }
   const findings: VulnerabilityFinding[] = [];
-  const schemes = new Map<string, VersionScheme | null>();
+  const schemes: Map<string, VersionScheme | null> = opts.memo ? (opts.memo.schemes ??= new Map()) : new Map();
   const errors: RangeErrors = { count: 0 };
   const osNs = os ? osNamespace(os) : undefined;
   const wildcardNs = osNs ? `${baseEcosystem(osNs)}:*` : undefined;
   let osSkipped = 0;
   const noScheme = new Set<string>();
-  const matched = new Map<string, { vulnId: string; m: MatchResult }[]>();
+  const matched: Map<string, { vulnId: string; m: MatchResult }[]> = opts.memo ? (opts.memo.matched ??= new Map()) : new Map();
 
   const scheme = (eco: string): VersionScheme | undefined => {
     if (!schemes.has(eco)) {

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
-import { detectVulnerabilities } from '../detect/index.js';
+import { detectVulnerabilities, type DetectMemo } from '../detect/index.js';
 import type { Artifact, Package } from '../core/types.js';
 import { openVulnDb, type VulnDb } from '../vulndb/index.js';
 import type { VulnerabilityFinding } from '../detect/index.js';
+import { memoVulnDb } from './memo-vuln-db.js';
 
 /** The identity of the DB file on disk: `db build --output` and `db update` rename a new file in place. */
 interface FileStamp {
@@ -28,6 +29,8 @@ const sameStamp = (a?: FileStamp, b?: FileStamp) => !!a && !!b && a.ino === b.in
  */
 export class ServerVulnDb {
   private db: VulnDb | undefined;
+  // Matches per (namespace, package, version), shared by every image matched against this handle.
+  private memo: DetectMemo = {};
   private stamp: FileStamp | undefined;
   private refusedStamp: FileStamp | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -44,7 +47,7 @@ export class ServerVulnDb {
     if (!this.path) return;
     const stamp = stampOf(this.path);
     if (!stamp) return;
-    this.db = openVulnDb(this.path);
+    this.db = memoVulnDb(openVulnDb(this.path));
     this.stamp = stamp;
   }
 
@@ -60,7 +63,7 @@ export class ServerVulnDb {
     if (!force && (sameStamp(stamp, this.stamp) || sameStamp(stamp, this.refusedStamp))) return { result: 'same' };
     let next: VulnDb;
     try {
-      next = openVulnDb(this.path);
+      next = memoVulnDb(openVulnDb(this.path));
       next.info();
     } catch (e) {
       this.refusedStamp = stamp;
@@ -69,6 +72,7 @@ export class ServerVulnDb {
     }
     const old = this.db;
     this.db = next;
+    this.memo = {};
     this.stamp = stamp;
     this.refusedStamp = undefined;
     this.lastError = undefined;
@@ -91,7 +95,7 @@ export class ServerVulnDb {
   /** The server's own match of an inventory: the library the CLI uses, nothing else. */
   match(artifact: Artifact, inventory: Package[]): VulnerabilityFinding[] | undefined {
     if (!this.db) return undefined;
-    return detectVulnerabilities(inventory, artifact.os, this.db, { maxDbAgeMs: 0 }).findings;
+    return detectVulnerabilities(inventory, artifact.os, this.db, { maxDbAgeMs: 0, memo: this.memo }).findings;
   }
 
   close(): void {
