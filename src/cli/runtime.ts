@@ -196,6 +196,44 @@ export function parseListen(s: string): { host: string; port: number } {
   return { host: m[1] ?? (m[2] || '127.0.0.1'), port };
 }
 
+/** Output flags of the long-running commands (serve, watch). */
+const outputFlags = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  webhook: { type: 'string' },
+  stdout: { type: 'boolean' },
+  'rate-limit': { type: 'string' },
+  'rate-burst': { type: 'string' },
+} as const;
+
+/**
+ * The outputs of the long-running commands (serve, watch): --format, --output, --webhook, --stdout
+ * checked before anything starts, numeric flags, and the sinks once the rules have loaded.
+ */
+function alertOutputs(ctx: CommandContext, where: string): { num: (name: string) => number | undefined; sinks: () => AlertSink[] } {
+  const fmt = parseAlertFormat(ctx.values.format as string | undefined);
+  if (!fmt) throw usageError(`--format must be json or table, not "${ctx.values.format}"`, where);
+  const num = (name: string): number | undefined => {
+    const v = ctx.values[name];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw usageError(`--${name} must be a non-negative number`, where);
+    return n;
+  };
+  const webhook = ctx.values.webhook as string | undefined;
+  if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw usageError('--webhook must be an http(s) URL', webhook);
+  return {
+    num,
+    sinks: () => {
+      const sinks: AlertSink[] = [];
+      if (ctx.values.stdout || (!ctx.values.output && !webhook)) sinks.push(streamSink(ctx.stdout, fmt));
+      if (ctx.values.output) sinks.push(fileSink(String(ctx.values.output), fmt));
+      if (webhook) sinks.push(webhookSink(webhook));
+      return sinks;
+    },
+  };
+}
+
 const serve: Command = {
   name: 'serve',
   summary: 'receive audit webhook POSTs (EventList) and write alerts',
@@ -218,32 +256,14 @@ const serve: Command = {
   options: {
     ...engineFlags,
     listen: { type: 'string', short: 'l' },
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    webhook: { type: 'string' },
-    stdout: { type: 'boolean' },
-    'rate-limit': { type: 'string' },
-    'rate-burst': { type: 'string' },
+    ...outputFlags,
     'max-body': { type: 'string' },
   },
   async run(ctx) {
     const { host, port } = parseListen(String(ctx.values.listen ?? '127.0.0.1:8765'));
-    const fmt = parseAlertFormat(ctx.values.format as string | undefined);
-    if (!fmt) throw usageError(`--format must be json or table, not "${ctx.values.format}"`, 'coastguard runtime serve');
-    const num = (name: string): number | undefined => {
-      const v = ctx.values[name];
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) throw usageError(`--${name} must be a non-negative number`, 'coastguard runtime serve');
-      return n;
-    };
-    const webhook = ctx.values.webhook as string | undefined;
-    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw usageError('--webhook must be an http(s) URL', webhook);
+    const { num, sinks: makeSinks } = alertOutputs(ctx, 'coastguard runtime serve');
     const engine = loadEngine(ctx);
-    const sinks: AlertSink[] = [];
-    if (ctx.values.stdout || (!ctx.values.output && !webhook)) sinks.push(streamSink(ctx.stdout, fmt));
-    if (ctx.values.output) sinks.push(fileSink(String(ctx.values.output), fmt));
-    if (webhook) sinks.push(webhookSink(webhook));
+    const sinks = makeSinks();
     let srv;
     try {
       srv = await startServer({
@@ -298,12 +318,7 @@ const watch: Command = {
   options: {
     ...engineFlags,
     ...engineApiFlags,
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    webhook: { type: 'string' },
-    stdout: { type: 'boolean' },
-    'rate-limit': { type: 'string' },
-    'rate-burst': { type: 'string' },
+    ...outputFlags,
     'max-events': { type: 'string' },
     'image-results': { type: 'string', multiple: true },
     'print-default-rules': { type: 'boolean' },
@@ -314,17 +329,7 @@ const watch: Command = {
       ctx.stdout.write(DEFAULT_CONTAINER_RULES);
       return ExitCode.OK;
     }
-    const fmt = parseAlertFormat(ctx.values.format as string | undefined);
-    if (!fmt) throw usageError(`--format must be json or table, not "${ctx.values.format}"`, 'coastguard runtime watch');
-    const num = (name: string): number | undefined => {
-      const v = ctx.values[name];
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) throw usageError(`--${name} must be a non-negative number`, 'coastguard runtime watch');
-      return n;
-    };
-    const webhook = ctx.values.webhook as string | undefined;
-    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw usageError('--webhook must be an http(s) URL', webhook);
+    const { num, sinks: makeSinks } = alertOutputs(ctx, 'coastguard runtime watch');
     const { containerEngineSource } = await import('../runtime/fields/container.js');
     const { watchEngine } = await import('../runtime/watch.js');
     const engine = loadEngine(ctx, containerEngineSource, { path: DEFAULT_RULES_NAME, text: DEFAULT_CONTAINER_RULES });
@@ -335,10 +340,7 @@ const watch: Command = {
         throw inputError(`cannot read scan result (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, f);
       }
     });
-    const sinks: AlertSink[] = [];
-    if (ctx.values.stdout || (!ctx.values.output && !webhook)) sinks.push(streamSink(ctx.stdout, fmt));
-    if (ctx.values.output) sinks.push(fileSink(String(ctx.values.output), fmt));
-    if (webhook) sinks.push(webhookSink(webhook));
+    const sinks = makeSinks();
     const ac = new AbortController();
     const stop = () => ac.abort();
     process.once('SIGINT', stop);

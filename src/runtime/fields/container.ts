@@ -66,28 +66,23 @@ function keyed(name: string, desc: string, get: (e: E, key: string) => FieldValu
   });
 }
 
+/** A field computed from the image reference of the container. */
+const imageField = (name: string, desc: string, part: (image: string) => string | undefined) =>
+  field(name, desc, (e) => {
+    const i = imageOf(e);
+    return i ? part(i) : undefined;
+  });
+
 field('container.id', 'container id, first 12 characters', (e) => o(e).event.id.slice(0, 12) || undefined);
 field('container.full_id', 'container id', (e) => o(e).event.id || undefined);
 field('container.name', 'container name', (e) => o(e).container?.Name.replace(/^\//, '') ?? o(e).event.name);
 field('container.type', 'engine: docker or podman', (e) => o(e).engine);
 field('container.image', 'image as the container was created with it', (e) => imageOf(e));
 field('container.image.id', 'image id (config digest)', (e) => o(e).container?.Image);
-field('container.image.repository', 'repository part of the image', (e) => {
-  const i = imageOf(e);
-  return i ? imageRepository(i) : undefined;
-});
-field('container.image.tag', 'tag part of the image (unavailable when pinned by digest only)', (e) => {
-  const i = imageOf(e);
-  return i ? imageTag(i) : undefined;
-});
-field('container.image.digest', 'digest part of the image reference', (e) => {
-  const i = imageOf(e);
-  return i ? imageDigest(i) : undefined;
-});
-field('container.image.registry', 'registry host of the image (docker.io when the reference names none; a coastguard addition)', (e) => {
-  const i = imageOf(e);
-  return i ? imageRegistry(i) : undefined;
-});
+imageField('container.image.repository', 'repository part of the image', imageRepository);
+imageField('container.image.tag', 'tag part of the image (unavailable when pinned by digest only)', imageTag);
+imageField('container.image.digest', 'digest part of the image reference', imageDigest);
+imageField('container.image.registry', 'registry host of the image (docker.io when the reference names none; a coastguard addition)', imageRegistry);
 field('container.privileged', 'true when the container runs privileged', (e) => bool(o(e).container?.HostConfig?.Privileged));
 field('container.host_pid', "true when the container shares the host's PID namespace", (e) => bool(o(e).container ? o(e).container!.HostConfig?.PidMode === 'host' : undefined));
 field('container.host_network', "true when the container shares the host's network", (e) => bool(o(e).container ? o(e).container!.HostConfig?.NetworkMode === 'host' : undefined));

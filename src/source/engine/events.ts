@@ -21,7 +21,11 @@ export interface EngineEvent {
 
 const ALIASES: Record<string, string> = { died: 'die', exec_died: 'exec_die', remove: 'destroy' };
 
-export function normalizeEvent(raw: unknown): EngineEvent | undefined {
+/**
+ * `line`, when given, is the JSON text the event came in: timeNano is read from it, since the
+ * number (about 1.8e18) is beyond what a JavaScript number holds exactly.
+ */
+export function normalizeEvent(raw: unknown, line?: string): EngineEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Record<string, unknown>;
   const actor = (typeof r.Actor === 'object' && r.Actor !== null ? r.Actor : {}) as { ID?: unknown; Attributes?: unknown };
@@ -36,7 +40,8 @@ export function normalizeEvent(raw: unknown): EngineEvent | undefined {
   const detail = colon >= 0 ? full.slice(colon + 1).trim() : undefined;
   let timeNano: bigint;
   try {
-    timeNano = r.timeNano !== undefined ? BigInt(r.timeNano as number) : BigInt(Math.trunc(Number(r.time ?? 0))) * 1_000_000_000n;
+    const exact = line ? /"timeNano"\s*:\s*(\d+)/.exec(line)?.[1] : undefined;
+    timeNano = exact ? BigInt(exact) : r.timeNano !== undefined ? BigInt(r.timeNano as number) : BigInt(Math.trunc(Number(r.time ?? 0))) * 1_000_000_000n;
   } catch {
     timeNano = BigInt(Date.now()) * 1_000_000n;
   }
@@ -70,7 +75,7 @@ export async function* engineEvents(stream: AsyncIterable<Buffer | string>): Asy
         yield { bad: line.slice(0, 200) };
         continue;
       }
-      const event = normalizeEvent(parsed);
+      const event = normalizeEvent(parsed, line);
       yield event ? { event } : { bad: line.slice(0, 200) };
     }
   }
