@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { tempDir } from '../../test/helpers.js';
 import { runCli } from '../../test/support/cli.js';
 import { testImage } from '../../test/support/test-images.js';
-import type { ImageDiff } from './diff.js';
+import type { ScanResult } from '../core/types.js';
+import { diffScans, type ImageDiff } from './diff.js';
 
 // Two real images built by scripts/build-test-images.sh: debian-layers, and the same four layers
 // plus one that installs, removes and upgrades packages. Ground truth: dpkg-query inside each.
@@ -125,4 +126,18 @@ test('the same image in two forms (docker-archive, OCI layout): nothing added, r
   assert.deepEqual(d.findings, { fixed: [], introduced: [] });
   assert.equal(d.layers.shared.length, 4);
   assert.deepEqual([d.layers.new, d.layers.removed], [[], []]);
+});
+
+test('multi-arch: a second architecture of one package dropped is one removal, the other arch unchanged', async () => {
+  const dir = tempDir('cg-diff-arch-');
+  const r = await runCli(['image', '--input', join(oldDir, 'oci-layout'), '--scanners', 'misconfig', '--format', 'json', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const scan = JSON.parse(r.stdout) as ScanResult;
+  const libc = scan.packages.find((p) => p.name === 'libc6')!;
+  const i386 = { ...libc, arch: 'i386', purl: libc.purl.replace('arch=amd64', 'arch=i386') };
+  const withI386 = { ...scan, packages: [...scan.packages, i386] };
+  const d = diffScans(withI386, scan);
+  assert.deepEqual(d.packages.removed.map((p) => `${p.name}:${p.arch}`), ['libc6:i386']);
+  assert.deepEqual([d.packages.added, d.packages.changed], [[], []]);
+  assert.deepEqual(diffScans(scan, withI386).packages.added.map((p) => `${p.name}:${p.arch}`), ['libc6:i386']);
 });

@@ -55,13 +55,11 @@ const family = (p: Package) => (isOsPackage(p) ? /^pkg:([a-z]+)\//.exec(p.purl ?
  * Architecture: all and amd64 between releases and is still the same package); multi-arch copies
  * of one name by name and arch. Language packages by name and declaring file.
  */
-function keyed(packages: Package[]): Map<string, Package> {
-  const osNames = new Map<string, number>();
-  for (const p of packages) if (isOsPackage(p)) osNames.set(`${family(p)}\0${p.name}`, (osNames.get(`${family(p)}\0${p.name}`) ?? 0) + 1);
+function keyed(packages: Package[], multiArch: Set<string>): Map<string, Package> {
   const out = new Map<string, Package>();
   for (const p of packages) {
     const base = `${family(p)}\0${p.name}`;
-    const key = isOsPackage(p) ? ((osNames.get(base) ?? 0) > 1 ? `${base}\0${p.arch ?? ''}` : base) : `${base}\0${p.locations[0]?.path ?? ''}\0${p.version}`;
+    const key = isOsPackage(p) ? (multiArch.has(base) ? `${base}\0${p.arch ?? ''}` : base) : `${base}\0${p.locations[0]?.path ?? ''}\0${p.version}`;
     if (!out.has(key)) out.set(key, p);
   }
   return out;
@@ -86,8 +84,19 @@ function direction(ecosystem: string, from: string, to: string): ChangedPackage[
 }
 
 function diffPackages(oldPkgs: Package[], newPkgs: Package[]): ImageDiff['packages'] {
-  const before = keyed(oldPkgs);
-  const after = keyed(newPkgs);
+  // A name installed for several architectures in either image is keyed with its arch in both.
+  const multiArch = new Set<string>();
+  for (const list of [oldPkgs, newPkgs]) {
+    const arches = new Map<string, Set<string>>();
+    for (const p of list.filter(isOsPackage)) {
+      const k = `${family(p)}\0${p.name}`;
+      if (!arches.has(k)) arches.set(k, new Set());
+      arches.get(k)!.add(p.arch ?? '');
+    }
+    for (const [k, a] of arches) if (a.size > 1) multiArch.add(k);
+  }
+  const before = keyed(oldPkgs, multiArch);
+  const after = keyed(newPkgs, multiArch);
   // Language packages are keyed with their version: a version change at the same path is a change.
   const langSlot = (key: string) => key.split('\0').slice(0, 3).join('\0');
   const removedLang = new Map<string, Package>();
