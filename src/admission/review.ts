@@ -2,7 +2,7 @@ import type { Finding } from '../core/index.js';
 import { objectsOf } from '../misconfig/kubernetes/objects.js';
 import type { ImagePolicy } from './image-policy.js';
 import { modeOf, type Mode, type ModeTable } from './modes.js';
-import { admissionPath, configVerdict, jsonDoc, type ConfigVerdictOptions } from './verdict.js';
+import { admissionPath, CLUSTER_SCOPED, configVerdict, jsonDoc, type ConfigVerdictOptions } from './verdict.js';
 
 /** Everything a review is judged by, fixed when the webhook starts. */
 export interface ReviewOptions extends ConfigVerdictOptions {
@@ -98,7 +98,7 @@ export function review(body: unknown, opts: ReviewOptions, now = new Date()): Re
   for (const f of reported) by[modeOf(f, opts.modes)].push(f);
   // Shown as the misconfig pack names objects: Kind/namespace/name.
   const [ns, kind, ...rest] = path.slice('admission/'.length).split('/');
-  const name = `${kind}/${ns}/${rest.join('/')}`;
+  const name = ns === CLUSTER_SCOPED ? `${kind}/${rest.join('/')}` : `${kind}/${ns}/${rest.join('/')}`;
 
   const warnings = [
     ...by.warn.map((f) => `${f.id} [${f.severity}] ${f.title}`),

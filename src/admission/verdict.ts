@@ -23,13 +23,16 @@ export interface ConfigVerdict {
   suppressed: number;
 }
 
+/** The namespace part of the path of a cluster-scoped object. */
+export const CLUSTER_SCOPED = '_cluster';
+
 /**
  * The path an admitted object is scanned under. It stands in for the file name `config` would
  * see, so `paths:` in ignore entries can name objects: `admission/NAMESPACE/KIND/NAME`.
  */
 export function admissionPath(object: Record<string, unknown>, namespace?: string): string {
   const meta = (object.metadata ?? {}) as { name?: unknown; generateName?: unknown; namespace?: unknown };
-  const ns = String(meta.namespace ?? namespace ?? '') || '_cluster';
+  const ns = String(meta.namespace ?? namespace ?? '') || CLUSTER_SCOPED;
   const name = String(meta.name ?? meta.generateName ?? '') || '_unnamed';
   return `admission/${ns}/${String(object.kind ?? 'Unknown')}/${name}`;
 }
