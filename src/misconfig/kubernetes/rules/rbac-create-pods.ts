@@ -10,6 +10,6 @@ export default rule<K8sCtx>({
   why: 'Whoever can create pods can mount any secret and run as any service account in the namespace.',
   fix: 'Grant create on pods/workloads only to deployment tooling.',
   references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation'],
-  aliases: ['AVD-KSV-0048', 'KSV048', 'kube-linter/access-to-create-pods'],
+  aliases: ['AVD-KSV-0048', 'KSV048'],
   check: (ctx) => perPolicyRule(ctx, (r) => { const w = WORKLOADS.find(([res, g]) => grants(r, res, ['create', 'update', 'patch'], g)); return !!w && `rule grants create/update on ${w[0]}`; }),
 });
