@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../core/temp-files.js';
 import { findImageRefs, kindOf, type FoundRef } from './find-refs.js';
 
 export interface PinChange {
@@ -58,9 +59,8 @@ export async function pinFiles(files: string[], resolve: DigestResolver, opts: {
     }
     out += text.slice(last);
     if (out !== text && !opts.dryRun) {
-      const tmp = `${file}.coastguard-pin.tmp`;
-      writeFileSync(tmp, out, { mode: statSync(file).mode & 0o7777 });
-      renameSync(tmp, file);
+      // Exclusive random temp name: a symlink planted beside the file is never written through.
+      writeFileAtomic(file, out, statSync(file).mode & 0o7777);
     }
   }
   return report;

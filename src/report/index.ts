@@ -1,6 +1,6 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeFileAtomic as writeAtomically } from '../core/temp-files.js';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { usageError, inputError, type ScanResult } from '../core/index.js';
 import { writeCycloneDx } from './cyclonedx.js';
 import { writeHtml } from './html.js';
@@ -58,13 +58,10 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     }
   }
   const dir = dirname(file);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(tmp, text);
-    await rename(tmp, file);
+    writeAtomically(file, text);
   } catch (e) {
-    await rm(tmp, { force: true });
     throw inputError(`cannot write report: ${(e as Error).message}`, file, e);
   }
 }

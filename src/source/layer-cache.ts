@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../core/temp-files.js';
 import { join } from 'node:path';
 import type { Analyzer } from '../analyze/types.js';
 import type { LayerResult } from './layer-walk.js';
@@ -33,8 +34,6 @@ export class LayerCache {
   put(key: string, value: LayerResult): void {
     const f = this.file(key);
     mkdirSync(join(f, '..'), { recursive: true });
-    const tmp = `${f}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, f);
+    writeFileAtomic(f, JSON.stringify(value));
   }
 }

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { sweepStaleTemps, tempDirName, track } from '../core/temp-files.js';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
@@ -18,8 +19,11 @@ import type { ResolvedImage } from './types.js';
  */
 async function decompressToTemp(path: string, c: Compression, tmpDir = tmpdir()): Promise<string> {
   mkdirSync(tmpDir, { recursive: true });
-  const dir = mkdtempSync(join(tmpDir, 'cg-archive-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // What a run killed with -9 left here is removed now; ours goes on exit, Ctrl-C or SIGTERM.
+  sweepStaleTemps(tmpDir);
+  const dir = tempDirName(tmpDir);
+  mkdirSync(dir, { mode: 0o700 });
+  track(dir);
   const out = join(dir, 'image.tar');
   try {
     await pipeline(createReadStream(path), decompressor(c), createWriteStream(out));

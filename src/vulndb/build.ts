@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createTemp, release } from '../core/temp-files.js';
 import { basename, dirname, join } from 'node:path';
 import { CoastguardError, dbError } from '../core/errors.js';
 import type { Severity } from '../core/severity.js';
@@ -50,7 +51,8 @@ export async function buildDb(opts: BuildOptions): Promise<BuildSummary> {
   } catch (e) {
     throw dbError('cannot create the database folder', dir, e);
   }
-  const tmp = join(dir, `.${basename(opts.output)}.tmp-${process.pid}-${Date.now()}`);
+  // Created exclusively (never through a planted link), removed on Ctrl-C / SIGTERM.
+  const tmp = createTemp(opts.output);
   let db: Database.Database | undefined;
   try {
     db = new Database(tmp);
@@ -91,6 +93,7 @@ export async function buildDb(opts: BuildOptions): Promise<BuildSummary> {
     db.close();
     db = undefined;
     renameSync(tmp, opts.output);
+    release(tmp);
     return {
       output: opts.output,
       sizeBytes: statSync(opts.output).size,

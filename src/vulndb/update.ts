@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { release, track, writeFileAtomic } from '../core/temp-files.js';
 import { basename, join } from 'node:path';
 import { CoastguardError, dbError, ExitCode } from '../core/errors.js';
 import { buildDb, type BuildSource, type BuildSummary } from './build.js';
@@ -110,7 +111,8 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
       const file = `${createHash('sha256').update(spec.url).digest('hex').slice(0, 16)}-${fileNameOf(spec.url)}`;
       const final = join(opts.feedDir, file);
       const tmp = join(opts.feedDir, `.tmp-${process.pid}-${Date.now()}-${file}`); // keeps the extension format detection reads
-      writeFileSync(tmp, body);
+      writeFileSync(tmp, body, { flag: 'wx' });
+      track(tmp);
       const entry: CacheEntry = {
         file,
         etag: res.headers.get('etag') ?? undefined,
@@ -133,13 +135,14 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
       renameSync(t.tmp, t.final);
       index[t.url] = t.entry;
     }
-    const tmpIndex = `${indexPath}.tmp-${process.pid}`;
-    writeFileSync(tmpIndex, JSON.stringify(index, null, 1));
-    renameSync(tmpIndex, indexPath);
+    writeFileAtomic(indexPath, JSON.stringify(index, null, 1));
     result.updated = true;
     return result;
   } finally {
-    for (const t of temps) rmSync(t.tmp, { force: true });
+    for (const t of temps) {
+      rmSync(t.tmp, { force: true });
+      release(t.tmp);
+    }
   }
 }
 
