@@ -83,8 +83,7 @@ const serve: Command = {
       if (eq <= 0) throw usageError(`--require-signature must be REGISTRY=KEYFILE, not "${s}"`, '--require-signature');
       return { registry: s.slice(0, eq), keys: [loadPublicKey(s.slice(eq + 1))] };
     });
-    const token = (v.token as string | undefined) ?? process.env.COASTGUARD_TOKEN;
-    if (v.token !== undefined && !v.server) throw usageError('--token needs --server URL', '--token');
+    const token = v.token as string | undefined;
     let vulnSeverities: Severity[] | undefined;
     if (v['vuln-severity'] !== undefined) {
       try {
