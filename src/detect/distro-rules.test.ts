@@ -107,3 +107,13 @@ test('Red Hat CSAF VEX: fixed per stream and module, affected without a fix, imp
   assert.deepEqual(detectVulnerabilities([rpm('pam', '1.5.1-20.el9')], rhel9, db, { now: NOW }).findings[0].advisories, ['RHSA-2024:9941']);
   db.close();
 });
+
+test("Ubuntu's OSV records (vunnel's current Ubuntu output) keep their upstream CVE as an alias and match by source package", async () => {
+  const db = await dbOf('ubuntu');
+  assert.deepEqual(db.vuln('UBUNTU-CVE-2021-3782')?.aliases, ['CVE-2021-3782']);
+  const wayland: Package = { name: 'libwayland-client0', version: '1.20.0-1', ecosystem: 'deb', purl: 'pkg:deb/libwayland-client0@1.20.0-1', source: { name: 'wayland', version: '1.20.0-1' }, locations: [{ path: 'var/lib/dpkg/status' }], licenses: [] };
+  assert.deepEqual(brief(db, [wayland], { family: 'ubuntu', version: '22.04', codename: 'jammy' }).filter((f) => f[1] === 'UBUNTU-CVE-2021-3782'), [
+    ['libwayland-client0', 'UBUNTU-CVE-2021-3782', '1.20.0-1ubuntu0.1', 'fixed', 'MEDIUM'],
+  ]);
+  db.close();
+});

@@ -22,6 +22,7 @@ interface OsvRecord {
   published?: string;
   withdrawn?: string;
   aliases?: string[];
+  upstream?: string[];
   related?: string[];
   summary?: string;
   details?: string;
@@ -63,7 +64,8 @@ export function parseOsv(doc: unknown, where: string, sink: FeedSink): boolean {
     severities.find((s) => !SCORE_TYPES.has(String(s.type)) && typeof s.score === 'string' && !s.score.includes('/'))?.score;
   const vuln: VulnRecord = {
     id: rec.id,
-    aliases: [...new Set([...(rec.aliases ?? [])])].filter((a) => a !== rec.id),
+    // `upstream` (OSV 1.7: Ubuntu's UBUNTU-CVE-… → CVE-…) names the same flaw for EPSS, KEV and NVD.
+    aliases: [...new Set([...(rec.aliases ?? []), ...(Array.isArray(rec.upstream) ? rec.upstream : []).filter((u) => typeof u === 'string' && /^CVE-\d+-\d+$/.test(u))])].filter((a) => a !== rec.id),
     title: rec.summary?.trim() || undefined,
     description: rec.details?.trim() || undefined,
     vendorSeverity: vendor ? parseSeverity(vendor) : undefined,
