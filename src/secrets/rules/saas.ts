@@ -41,7 +41,8 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'sendgrid-api-key', title: 'SendGrid API key', service: 'SendGrid', category: 'mail',
-    keywords: ['sg.'], regex: /(?<![A-Za-z0-9])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    keywords: ['sg.'], // SG.<22>.<43> as issued; gitleaks also takes any 66 key characters after SG.
+    regex: /(?<![A-Za-z0-9])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|SG\.[A-Za-z0-9=_.-]{66})(?![A-Za-z0-9=_.-])/, entropy: 3,
     gitleaks: 'sendgrid-api-token', trivy: 'sendgrid-api-token', secretlint: 'SENDGRID_KEY',
   }),
   token({
@@ -69,7 +70,7 @@ export const saasRules: SecretRule[] = [
   }),
   token({
     id: 'square-token', title: 'Square access token or OAuth secret', service: 'Square', category: 'payment',
-    keywords: ['sq0atp-', 'sq0csp-', 'eaaa'], regex: /(?<![A-Za-z0-9])(?<secret>sq0atp-[0-9A-Za-z_-]{22}|sq0csp-[0-9A-Za-z_-]{43}|EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9_-])/,
+    keywords: ['sq0atp-', 'sq0csp-', 'eaaa'], regex: /(?<![A-Za-z0-9])(?<secret>sq0atp-[0-9A-Za-z_-]{22,60}|sq0csp-[0-9A-Za-z_-]{43}|EAAA[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])/, entropy: 2,
     gitleaks: ['square-access-token', 'square-secret'], trivy: 'square-access-token',
   }),
   token({
