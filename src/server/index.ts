@@ -110,7 +110,7 @@ export async function startServer(c: ServerConfig): Promise<RunningServer> {
     });
   });
   let updater: NodeJS.Timeout | undefined;
-  if (c.dbUpdateIntervalMs && c.db) updater = scheduleDbUpdate(c.db, c.dbUpdateIntervalMs, vulnDb, log);
+  if (c.dbUpdateIntervalMs && c.db) updater = scheduleDbUpdate(c.db, c.dbUpdateIntervalMs, vulnDb, c.cacheDir, log);
   let http: RunningHttp;
   try {
     http = await listen(core, store, services, { host: c.host, port: c.port, adminToken, tls, maxBodyBytes: c.maxBodyBytes, requestTimeoutMs: c.requestTimeoutMs, log });
@@ -206,7 +206,7 @@ function readTlsFile(file: string, flag: string): Buffer {
 }
 
 /** `--db-update-interval`: `db update` with the URL sources the DB records; the file watch then re-matches. */
-function scheduleDbUpdate(dbPath: string, everyMs: number, vulnDb: ServerVulnDb, log: (l: string) => void): NodeJS.Timeout {
+function scheduleDbUpdate(dbPath: string, everyMs: number, vulnDb: ServerVulnDb, cache: string | undefined, log: (l: string) => void): NodeJS.Timeout {
   const run = async () => {
     const urls = vulnDb.current?.info().sources.map((s) => s.location).filter((l) => /^https?:\/\//.test(l)) ?? [];
     if (urls.length === 0) {
@@ -215,13 +215,18 @@ function scheduleDbUpdate(dbPath: string, everyMs: number, vulnDb: ServerVulnDb,
     }
     const { updateDb, feedCacheDir } = await import('../vulndb/index.js');
     try {
-      const r = await updateDb({ dbPath, feedDir: feedCacheDir(), sources: urls.map((url) => ({ url })) });
+      const r = await updateDb({ dbPath, feedDir: feedCacheDir(cache), sources: urls.map((url) => ({ url })) });
       log(`coastguard server: db update: ${r.updated ? 'rebuilt' : 'no change'} (${r.downloaded.length} downloaded, ${r.notModified.length} not modified)`);
     } catch (e) {
       log(`coastguard server: warning: db update failed, the old DB is kept: ${(e as Error).message}`);
     }
   };
-  const t = setInterval(() => void run(), everyMs);
+  let busy = false;
+  const t = setInterval(() => {
+    if (busy) return; // one update at a time, however short the interval
+    busy = true;
+    void run().finally(() => (busy = false));
+  }, everyMs);
   t.unref();
   return t;
 }
