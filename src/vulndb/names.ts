@@ -122,6 +122,8 @@ export function distroNamespace(family: string, version: string, codename?: stri
       return 'Wolfi';
     case 'chainguard':
       return 'Chainguard';
+    case 'minimos':
+      return 'MinimOS';
     case 'opensuse-tumbleweed':
       return 'openSUSE:Tumbleweed';
   }

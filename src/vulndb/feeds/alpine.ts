@@ -46,7 +46,7 @@ export function parseSecdb(doc: unknown, where: string, sink: FeedSink): number 
 }
 
 /**
- * Wolfi's and Chainguard's secdb (packages.wolfi.dev/os/security.json, the Chainguard
+ * Wolfi's, Chainguard's and MinimOS's secdb (packages.wolfi.dev/os/security.json, the Chainguard
  * equivalent): Alpine's shape without `distroversion` (both distributions are rolling), the
  * distribution told by `urlprefix` / `reponame`.
  */
@@ -58,8 +58,8 @@ export function looksLikeRollingSecdb(doc: unknown): boolean {
 export function parseRollingSecdb(doc: unknown, where: string, sink: FeedSink): number {
   const d = doc as { urlprefix?: unknown; reponame?: unknown; packages: unknown[] };
   const origin = `${String(d.urlprefix ?? '')} ${String(d.reponame ?? '')}`.toLowerCase();
-  const namespace = /wolfi/.test(origin) ? 'Wolfi' : /chainguard|cgr\.dev/.test(origin) ? 'Chainguard' : undefined;
-  if (!namespace) throw new FeedError(`secdb without distroversion names neither Wolfi nor Chainguard (urlprefix "${String(d.urlprefix ?? '')}")`, where);
+  const namespace = /wolfi/.test(origin) ? 'Wolfi' : /chainguard|cgr\.dev/.test(origin) ? 'Chainguard' : /mini\.dev|minimos/.test(origin) ? 'MinimOS' : undefined;
+  if (!namespace) throw new FeedError(`secdb without distroversion names no rolling distribution we know (urlprefix "${String(d.urlprefix ?? '')}")`, where);
   let n = 0;
   for (const [i, p] of d.packages.entries()) {
     const pkg = (p as { pkg?: { name?: unknown; secfixes?: unknown } })?.pkg;

@@ -47,8 +47,11 @@ interface Vulnerability {
 export function looksLikeVunnelOs(doc: unknown): boolean {
   const d = doc as { item?: unknown; Vulnerability?: unknown } | null;
   if (!d || typeof d !== 'object') return false;
-  const inner = (d.item ?? d) as { Vulnerability?: unknown };
-  return !!inner && typeof inner === 'object' && !!inner.Vulnerability && typeof inner.Vulnerability === 'object';
+  const inner = (d.item ?? d) as { Vulnerability?: { NamespaceName?: unknown; FixedIn?: unknown }; Advisory?: unknown };
+  // vunnel's GitHub records carry an (empty) Vulnerability beside their Advisory: not OS records.
+  if (!inner || typeof inner !== 'object' || inner.Advisory !== undefined) return false;
+  const v = inner.Vulnerability;
+  return !!v && typeof v === 'object' && (typeof v.NamespaceName === 'string' || Array.isArray(v.FixedIn));
 }
 
 /** vunnel namespace prefixes → os family (src/analyze/os/families.ts). */
@@ -56,7 +59,7 @@ const VUNNEL_FAMILY: Record<string, string> = {
   ubuntu: 'ubuntu', debian: 'debian', alpine: 'alpine', wolfi: 'wolfi', chainguard: 'chainguard',
   rhel: 'redhat', redhat: 'redhat', centos: 'centos', ol: 'oracle', oracle: 'oracle', amzn: 'amazon', amazon: 'amazon',
   almalinux: 'alma', alma: 'alma', rockylinux: 'rocky', rocky: 'rocky', sles: 'sles', suse: 'sles',
-  photon: 'photon', mariner: 'cbl-mariner', 'cbl-mariner': 'cbl-mariner', azurelinux: 'azurelinux', fedora: 'fedora',
+  minimos: 'minimos', photon: 'photon', mariner: 'cbl-mariner', 'cbl-mariner': 'cbl-mariner', azurelinux: 'azurelinux', fedora: 'fedora',
 };
 
 /** "amzn:2" → "Amazon Linux:2", "rhel:8" → "Red Hat:8", "mariner:3.0" (Azure Linux 3) → "Azure Linux:3.0". */
