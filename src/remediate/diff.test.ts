@@ -11,6 +11,8 @@ import { diffScans, type ImageDiff } from './diff.js';
 // Two real images built by scripts/build-test-images.sh: debian-layers, and the same four layers
 // plus one that installs, removes and upgrades packages. Ground truth: dpkg-query inside each.
 const oldDir = testImage('debian-layers');
+// One layer cache for the file: each test reads the same layers.
+const cache = join(tempDir('cg-diff-cache-'), 'cache');
 const newDir = testImage('debian-layers-next');
 
 interface Row {
@@ -79,7 +81,7 @@ test('diff OLD.tar NEW.tar: exactly the Debian packages dpkg says were added, re
   const feed = feedFromTruth();
   const db = join(dir, 'vuln.db');
   assert.equal((await runCli(['db', 'build', '--output', db, feed.file])).code, 0);
-  const r = await runCli(['diff', join(oldDir, 'image.docker.tar'), join(newDir, 'oci-layout'), '--db', db, '--format', 'json', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const r = await runCli(['diff', join(oldDir, 'image.docker.tar'), join(newDir, 'oci-layout'), '--db', db, '--format', 'json', '--cache-dir', cache, '--quiet']);
   assert.equal(r.code, 0, r.stderr);
   const d = JSON.parse(r.stdout) as ImageDiff;
   assert.deepEqual(d.packages.added.map((p) => p.name), truth.added);
@@ -96,16 +98,16 @@ test('diff OLD.tar NEW.tar: exactly the Debian packages dpkg says were added, re
   assert.equal(d.layers.removed.length, 0);
 
   // Both sides as OCI archives: sizes are the compressed layer blobs the manifests list.
-  const oci = await runCli(['diff', join(oldDir, 'image.oci.tar'), join(newDir, 'image.oci.tar'), '--db', db, '--format', 'json', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const oci = await runCli(['diff', join(oldDir, 'image.oci.tar'), join(newDir, 'image.oci.tar'), '--db', db, '--format', 'json', '--cache-dir', cache, '--quiet']);
   const od = JSON.parse(oci.stdout) as ImageDiff;
   assert.deepEqual(od.size, { old: layoutSize(oldDir), new: layoutSize(newDir), change: layoutSize(newDir) - layoutSize(oldDir) });
 
   // Gate on introduced findings; nothing introduced at the severities asked for: exit 0.
-  const gated = await runCli(['diff', join(oldDir, 'image.oci.tar'), join(newDir, 'image.oci.tar'), '--db', db, '--exit-code', '9', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const gated = await runCli(['diff', join(oldDir, 'image.oci.tar'), join(newDir, 'image.oci.tar'), '--db', db, '--exit-code', '9', '--cache-dir', cache, '--quiet']);
   assert.equal(gated.code, 9);
   assert.match(gated.stdout, new RegExp(`Packages: ${truth.added.length} added, ${truth.removed.length} removed, ${truth.changed.length} changed`));
   assert.match(gated.stdout, /^ {2}\+ less /m);
-  const high = await runCli(['diff', join(oldDir, 'image.oci.tar'), join(newDir, 'image.oci.tar'), '--db', db, '--exit-code', '9', '--severity', 'HIGH,CRITICAL', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const high = await runCli(['diff', join(oldDir, 'image.oci.tar'), join(newDir, 'image.oci.tar'), '--db', db, '--exit-code', '9', '--severity', 'HIGH,CRITICAL', '--cache-dir', cache, '--quiet']);
   assert.equal(high.code, 0, high.stdout);
 });
 
@@ -118,8 +120,7 @@ test('diff: bad input is one line and exit 3; wrong arguments exit 2', async () 
 });
 
 test('the same image in two forms (docker-archive, OCI layout): nothing added, removed or changed, every layer shared', async () => {
-  const dir = tempDir('cg-diff-same-');
-  const r = await runCli(['diff', join(oldDir, 'image.docker.tar'), join(oldDir, 'oci-layout'), '--format', 'json', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const r = await runCli(['diff', join(oldDir, 'image.docker.tar'), join(oldDir, 'oci-layout'), '--format', 'json', '--cache-dir', cache, '--quiet']);
   assert.equal(r.code, 0, r.stderr);
   const d = JSON.parse(r.stdout) as ImageDiff;
   assert.deepEqual(d.packages, { added: [], removed: [], changed: [] });
@@ -129,8 +130,7 @@ test('the same image in two forms (docker-archive, OCI layout): nothing added, r
 });
 
 test('multi-arch: a second architecture of one package dropped is one removal, the other arch unchanged', async () => {
-  const dir = tempDir('cg-diff-arch-');
-  const r = await runCli(['image', '--input', join(oldDir, 'oci-layout'), '--scanners', 'misconfig', '--format', 'json', '--cache-dir', join(dir, 'cache'), '--quiet']);
+  const r = await runCli(['image', '--input', join(oldDir, 'oci-layout'), '--scanners', 'misconfig', '--format', 'json', '--cache-dir', cache, '--quiet']);
   assert.equal(r.code, 0, r.stderr);
   const scan = JSON.parse(r.stdout) as ScanResult;
   const libc = scan.packages.find((p) => p.name === 'libc6')!;
