@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ScanResult } from '../../src/core/types.js';
 import { tempDir } from '../helpers.js';
@@ -63,4 +64,32 @@ test('--image-src rejects sources it does not know', async () => {
   const r = await runCli(['image', 'x:1', '--image-src', 'containerd']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /containerd is not supported/);
+});
+
+test('an image stream cut half-way (the engine goes away): exit 6, one line saying so', async () => {
+  // A unix-socket relay to the real Podman that hangs up after 30 MB of any answer.
+  const relay = join(work, 'relay.sock');
+  const server = createServer((client) => {
+    const upstream = connect(podman.socket);
+    let bytes = 0;
+    client.pipe(upstream);
+    upstream.on('data', (c: Buffer) => {
+      bytes += c.length;
+      if (bytes > 30 * 1024 * 1024) {
+        upstream.destroy();
+        client.destroy();
+      } else client.write(c);
+    });
+    upstream.on('end', () => client.end());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((r) => server.listen(relay, r));
+  try {
+    const r = await runCli(['image', 'coastguard-test/debian-layers', '--image-src', 'podman', '--podman-host', `unix://${relay}`, '--scanners', 'misconfig', '--no-cache', '--quiet']);
+    assert.equal(r.code, 6, r.stderr);
+    assert.match(r.stderr, /^coastguard: image stream from the podman engine was cut \(.+\): coastguard-test\/debian-layers \(podman unix:\/\/.*relay\.sock\)\n$/);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 });

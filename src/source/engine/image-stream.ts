@@ -99,14 +99,18 @@ export async function streamEngineImage(
       opts.onProgress?.(`layer ${walked.size} streamed`);
     }
   })();
+  let cut = false;
+  res.once('aborted', () => (cut = true));
+  res.once('error', () => (cut = true));
   try {
     await Promise.all([pipeline(res, extract), consume]);
   } catch (e) {
-    if (e instanceof CoastguardError) throw e;
-    const msg = (e as Error).message;
-    if (/premature close|aborted|ECONNRESET|unexpected end/i.test(msg)) {
+    const msg = e instanceof CoastguardError ? e.what : (e as Error).message;
+    // The engine hung up before the end (engine restarted, socket cut): not a corrupt image.
+    if (cut || /ECONNRESET/.test(msg)) {
       throw new CoastguardError(`image stream from the ${client.endpoint.kind} engine was cut (${msg})`, where, ExitCode.NETWORK, { cause: e });
     }
+    if (e instanceof CoastguardError) throw e;
     throw inputError(`cannot read the image stream (${msg})`, where, e);
   }
   const a = await assemble(name, inspect, walked, small, analyzers, where);
