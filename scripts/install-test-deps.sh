@@ -12,7 +12,7 @@ APT_PACKAGES=(
   golang-go                         # `go build` and `go version -m` for the lang-apps image
   docker-registry apache2-utils     # a real registry on 127.0.0.1 with htpasswd auth
   chromium                          # HTML report in real headless Chromium
-  postgresql redis-server           # server store and queue
+  postgresql                        # server store and queue (PostgreSQL)
   rpm                               # rpm.vercmp: the reference ordering for rpm version tests
   openssl                           # TLS certificates for the admission webhook tests
   podman runc uidmap fuse-overlayfs slirp4netns   # a real container engine API (image --image-src, drift, runtime watch)

@@ -86,9 +86,3 @@ export function matchComparators(compare: (a: string, b: string) => number, v: s
   return any;
 }
 
-/** Splits on `||` (and on a single `|` when `singleBar`), trimming; rejects empty alternatives. */
-export function splitOr(scheme: string, range: string, singleBar = false): string[] {
-  const parts = range.split(singleBar ? /\|\|?/ : /\|\|/).map((s) => s.trim());
-  if (parts.some((p) => p === '')) throw new VersionRangeError(scheme, range, 'empty alternative around "||"');
-  return parts;
-}

@@ -352,10 +352,6 @@ export function isoNs(tsNs: bigint): string {
   const frac = tsNs % 1_000_000_000n;
   return `${d.toISOString().slice(0, 19)}.${pad(frac, 9)}Z`;
 }
-/** "14:09:12.693676000" (UTC), as Falco prints event times. */
-export function clockNs(tsNs: bigint): string {
-  return isoNs(tsNs).slice(11, 29);
-}
 
 const HOST = hostname();
 for (const prefix of ['jevt', 'json']) {
