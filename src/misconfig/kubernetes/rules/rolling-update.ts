@@ -10,7 +10,8 @@ export default rule<K8sCtx>({
   aliases: ['kube-linter/no-rolling-update-strategy'],
   check(ctx) {
     const o = ctx.obj;
-    if (o.kind === 'Deployment' && o.value.spec?.strategy?.type && o.value.spec.strategy.type !== 'RollingUpdate') return [onObject(ctx, ['spec', 'strategy', 'type'], `uses strategy ${o.value.spec.strategy.type}`)];
+    // OpenShift's DeploymentConfig calls its rolling strategy "Rolling".
+    if ((o.kind === 'Deployment' || o.kind === 'DeploymentConfig') && o.value.spec?.strategy?.type && !['RollingUpdate', 'Rolling'].includes(o.value.spec.strategy.type)) return [onObject(ctx, ['spec', 'strategy', 'type'], `uses strategy ${o.value.spec.strategy.type}`)];
     if ((o.kind === 'DaemonSet' || o.kind === 'StatefulSet') && o.value.spec?.updateStrategy?.type && o.value.spec.updateStrategy.type !== 'RollingUpdate') return [onObject(ctx, ['spec', 'updateStrategy', 'type'], `uses update strategy ${o.value.spec.updateStrategy.type}`)];
     return [];
   },
