@@ -166,6 +166,7 @@ const info: Command = {
         `built:      ${i.builtAt}`,
         `size:       ${mb(i.sizeBytes)}`,
         `records:    ${i.vulns} vulnerabilities, ${i.affectedRows} affected rows`,
+        `risk:       ${i.enrichment} NVD/CVE records, ${i.epss} EPSS scores, ${i.kev} KEV entries`,
         'sources:',
         ...i.sources.map(
           (s) =>

@@ -86,6 +86,9 @@ test('EPSS and KEV on findings, in the JSON and the table; --min-epss and --kev 
   }));
   let r = await runCli(['db', 'build', '--output', db, fixture('distros/grype/ubuntu-22.04'), fixture('distros/vunnel/photon-4.0'), fixture('distros/grype/epss'), fixture('distros/epss'), fixture('distros/kev'), kevDir]);
   assert.equal(r.code, 0, r.stderr);
+  r = await runCli(['db', 'info', '--db', db]);
+  // EPSS: 2 vunnel records + 5 CSV rows; KEV: the 3-entry catalogue excerpt + Rapid Reset.
+  assert.match(r.stdout, /^risk: {7}0 NVD\/CVE records, 7 EPSS scores, 4 KEV entries$/m);
 
   const ubuntu = join(work, 'ubuntu.cdx.json');
   sbom(ubuntu, 'ubuntu', [

@@ -89,6 +89,8 @@ export async function buildDb(opts: BuildOptions): Promise<BuildSummary> {
     const namespaces = (db.prepare('SELECT count(*) AS n FROM namespaces').get() as { n: number }).n;
     meta.run('vulns', String(vulns));
     meta.run('affected_rows', String(affectedRows));
+    // Enrichment and risk data a scan can add to findings (shown by `db info`).
+    for (const t of ['enrichment', 'epss', 'kev']) meta.run(`${t}_rows`, String((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n));
     db.pragma('journal_mode = DELETE');
     db.close();
     db = undefined;

@@ -67,6 +67,10 @@ export interface DbInfo {
   builtAt: string;
   vulns: number;
   affectedRows: number;
+  /** NVD / CVE JSON 5 records, EPSS scores and KEV entries (0 in a DB built before they existed). */
+  enrichment: number;
+  epss: number;
+  kev: number;
   sizeBytes: number;
   sources: DbSourceInfo[];
   namespaces: { namespace: string; packages: number; rows: number }[];
@@ -272,6 +276,9 @@ class SqliteVulnDb implements VulnDb {
       builtAt: this.meta.get('built_at') ?? '',
       vulns: Number(this.meta.get('vulns') ?? 0),
       affectedRows: Number(this.meta.get('affected_rows') ?? 0),
+      enrichment: Number(this.meta.get('enrichment_rows') ?? 0),
+      epss: Number(this.meta.get('epss_rows') ?? 0),
+      kev: Number(this.meta.get('kev_rows') ?? 0),
       sizeBytes: this.size,
       sources: (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as Record<string, string | number | null>[]).map((s) => ({
         location: String(s.location),
