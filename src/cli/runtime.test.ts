@@ -103,7 +103,8 @@ test('runtime: bad rules are CONFIG errors with file:line and rule; usage and in
 
 test('runtime serve: --listen parsing', () => {
   assert.deepEqual(parseListen('127.0.0.1:8765'), { host: '127.0.0.1', port: 8765 });
-  assert.deepEqual(parseListen(':9000'), { host: '127.0.0.1', port: 9000 });
+  assert.deepEqual(parseListen(':9000'), { host: '', port: 9000 }); // every interface, as Falco
+  assert.deepEqual(parseListen('9000'), { host: '127.0.0.1', port: 9000 });
   assert.deepEqual(parseListen('[::1]:9000'), { host: '::1', port: 9000 });
   assert.throws(() => parseListen('localhost'), /--listen must be HOST:PORT/);
   assert.throws(() => parseListen('127.0.0.1:70000'), /port out of range/);

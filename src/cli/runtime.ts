@@ -187,13 +187,17 @@ const check: Command = {
   },
 };
 
-/** "127.0.0.1:8765", ":8765" or "8765" (loopback when no host is given). */
+/**
+ * "127.0.0.1:8765" binds that host; ":8765" every interface (Falco's and Go's meaning; host "");
+ * "8765" alone stays on loopback.
+ */
 export function parseListen(s: string): { host: string; port: number } {
-  const m = /^(?:\[([^\]]+)\]|([^:]*))?:?(\d+)$/.exec(s.trim());
+  const m = /^(?:(\[[^\]]+\]|[^:]*):)?(\d+)$/.exec(s.trim());
   if (!m) throw usageError(`--listen must be HOST:PORT, not "${s}"`, 'coastguard runtime serve');
-  const port = Number(m[3]);
+  const port = Number(m[2]);
   if (port > 65535) throw usageError(`--listen port out of range: ${port}`, 'coastguard runtime serve');
-  return { host: m[1] ?? (m[2] || '127.0.0.1'), port };
+  const host = m[1] === undefined ? '127.0.0.1' : m[1].replace(/^\[(.*)\]$/, '$1');
+  return { host, port };
 }
 
 /** Output flags of the long-running commands (serve, watch). */
@@ -240,7 +244,7 @@ const serve: Command = {
   usage: [
     'Usage: coastguard runtime serve --listen HOST:PORT --rules FILE|DIR [flags]',
     '',
-    '  -l, --listen HOST:PORT    address to listen on (default 127.0.0.1:8765); POST to /k8s-audit',
+    '  -l, --listen HOST:PORT    address to listen on (default 127.0.0.1:8765; :PORT = all interfaces); POST to /k8s-audit',
     '  -r, --rules FILE|DIR      Falco rules YAML (repeatable)',
     '  -f, --format json|table   alert lines as JSON (default) or Falco text lines',
     '  -o, --output FILE         append alerts to FILE',
@@ -249,6 +253,9 @@ const serve: Command = {
     '      --rate-limit N        at most N alerts per second per rule (0 = no limit)',
     '      --rate-burst N        burst size per rule (default: N of --rate-limit)',
     '      --max-body BYTES      largest accepted request body (default 12 MiB)',
+    '      --max-connections N   open connections at once (default 512)',
+    '      --token TOKEN         require `Authorization: Bearer TOKEN` on POSTs and /metrics (or COASTGUARD_RUNTIME_TOKEN)',
+    '      --tls-cert FILE, --tls-key FILE   serve HTTPS with this PEM certificate and key',
     '      --rule-matching, --min-priority, --enable-tag, --disable-tag, --disable-rule   as for check',
     '',
     'GET /healthz returns counters as JSON; GET /metrics in Prometheus text format.',
@@ -258,9 +265,26 @@ const serve: Command = {
     listen: { type: 'string', short: 'l' },
     ...outputFlags,
     'max-body': { type: 'string' },
+    'max-connections': { type: 'string' },
+    token: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
   async run(ctx) {
     const { host, port } = parseListen(String(ctx.values.listen ?? '127.0.0.1:8765'));
+    const token = (ctx.values.token as string | undefined) ?? process.env.COASTGUARD_RUNTIME_TOKEN;
+    if (token !== undefined && token.length < 16) throw usageError('--token must be at least 16 characters', 'coastguard runtime serve');
+    const certFile = ctx.values['tls-cert'] as string | undefined;
+    const keyFile = ctx.values['tls-key'] as string | undefined;
+    if (!certFile !== !keyFile) throw usageError('--tls-cert and --tls-key go together', 'coastguard runtime serve');
+    const readPem = (f: string) => {
+      try {
+        return readFileSync(f);
+      } catch (e) {
+        throw new CoastguardError(`cannot read TLS file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, f, ExitCode.INPUT);
+      }
+    };
+    const tls = certFile && keyFile ? { cert: readPem(certFile), key: readPem(keyFile) } : undefined;
     const { num, sinks: makeSinks } = alertOutputs(ctx, 'coastguard runtime serve');
     const engine = loadEngine(ctx);
     const sinks = makeSinks();
@@ -273,10 +297,16 @@ const serve: Command = {
         sinks,
         rateLimit: { rate: num('rate-limit'), burst: num('rate-burst') },
         maxBodyBytes: num('max-body'),
+        maxConnections: num('max-connections'),
+        token,
+        tls,
         onSkip: ctx.values.verbose ? (reason, detail) => ctx.stderr.write(`coastguard: runtime: skipped (${reason}): ${detail}\n`) : undefined,
       });
     } catch (e) {
-      throw new CoastguardError(`cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `${host}:${port}`, ExitCode.NETWORK);
+      const code = (e as NodeJS.ErrnoException).code;
+      // A certificate or key that is not PEM (or does not match) is bad input, not the network.
+      if (tls && !code?.startsWith('E')) throw new CoastguardError(`cannot use the TLS certificate/key (${(e as Error).message})`, `${certFile}, ${keyFile}`, ExitCode.INPUT);
+      throw new CoastguardError(`cannot listen (${code ?? (e as Error).message})`, `${host || '*'}:${port}`, ExitCode.NETWORK);
     }
     ctx.stderr.write(`coastguard: runtime: listening on ${srv.url}/k8s-audit\n`);
     const s = srv;

@@ -123,7 +123,7 @@ test('serve: alerts to file, webhook and memory; bad bodies counted and skipped;
     assert.equal(c.events_processed, 9);
     assert.equal(c.alerts_emitted, 6);
     assert.equal(c.alerts_rate_limited, 3);
-    assert.deepEqual(c.skipped, { malformed: 2, unknown_kind: 1, bad_event: 1, too_large: 0, body_too_large: 1, truncated: 1, bad_method: 1 });
+    assert.deepEqual(c.skipped, { malformed: 2, unknown_kind: 1, bad_event: 1, too_large: 0, body_too_large: 1, truncated: 1, bad_method: 1, overloaded: 0, unauthorized: 0 });
     assert.deepEqual(c.alerts_by_rule, { 'Create Privileged Pod': 3, 'Anonymous Request Allowed': 3 });
     assert.deepEqual(c.rate_limited_by_rule, { 'Create Privileged Pod': 3 });
     assert.deepEqual(skips.sort(), ['bad_event', 'bad_method', 'body_too_large', 'malformed', 'malformed', 'truncated', 'unknown_kind']);

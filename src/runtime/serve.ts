@@ -5,7 +5,9 @@
  * without stageTimestamp) are counted and skipped, never fatal. GET /healthz (JSON) and
  * GET /metrics (Prometheus text) expose the counters.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RuntimeEngine } from './engine.js';
 import { decodePayload, DEFAULT_MAX_EVENT_SIZE, type SkipReason } from './events.js';
@@ -14,6 +16,12 @@ import type { AlertSink } from './sinks.js';
 
 /** Largest accepted body, as the k8saudit plugin's default webhookMaxBatchSize (12 MiB). */
 export const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
+/** Request bodies held at once over all connections: past this, new bodies get 503 (counted). */
+export const DEFAULT_MAX_BUFFERED = 128 * 1024 * 1024;
+/** Open connections at once; more are refused by the kernel queue, not by running out of fds. */
+export const DEFAULT_MAX_CONNECTIONS = 512;
+/** A connection with no bytes in either direction for this long is closed. */
+export const IDLE_SOCKET_MS = 60_000;
 
 export interface ServeOptions {
   host: string;
@@ -23,8 +31,15 @@ export interface ServeOptions {
   rateLimit?: RateLimitOptions;
   maxBodyBytes?: number;
   maxEventSize?: number;
+  /** Total request-body bytes buffered over all connections (default DEFAULT_MAX_BUFFERED). */
+  maxBufferedBytes?: number;
+  maxConnections?: number;
+  /** Bearer token every POST and /metrics must carry (`Authorization: Bearer …`); /healthz stays open. */
+  token?: string;
+  /** PEM certificate and key: serve HTTPS. */
+  tls?: { cert: Buffer; key: Buffer };
   /** Called for every skipped payload/event (e.g. to log a line on stderr). */
-  onSkip?: (reason: SkipReason | 'body_too_large' | 'truncated' | 'bad_method', detail: string) => void;
+  onSkip?: (reason: SkipReason | 'body_too_large' | 'truncated' | 'bad_method' | 'overloaded' | 'unauthorized', detail: string) => void;
 }
 
 export interface Counters {
@@ -34,7 +49,7 @@ export interface Counters {
   events_processed: number;
   alerts_emitted: number;
   alerts_rate_limited: number;
-  skipped: Record<'malformed' | 'unknown_kind' | 'bad_event' | 'too_large' | 'body_too_large' | 'truncated' | 'bad_method', number>;
+  skipped: Record<'malformed' | 'unknown_kind' | 'bad_event' | 'too_large' | 'body_too_large' | 'truncated' | 'bad_method' | 'overloaded' | 'unauthorized', number>;
   alerts_by_rule: Record<string, number>;
   rate_limited_by_rule: Record<string, number>;
   latency_ms_max: number;
@@ -62,6 +77,15 @@ export interface RuntimeHandler {
  */
 export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>): RuntimeHandler {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxBuffered = opts.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED;
+  // Bytes of unfinished bodies held right now, over every connection.
+  let buffered = 0;
+  const expected = opts.token ? Buffer.from(`Bearer ${opts.token}`) : undefined;
+  const authorized = (req: IncomingMessage) => {
+    if (!expected) return true;
+    const got = Buffer.from(String(req.headers.authorization ?? ''));
+    return got.length === expected.length && timingSafeEqual(got, expected);
+  };
   const limiter = new RuleRateLimiter(opts.rateLimit ?? {});
   const counters: Counters = {
     requests: 0,
@@ -70,7 +94,7 @@ export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>):
     events_processed: 0,
     alerts_emitted: 0,
     alerts_rate_limited: 0,
-    skipped: { malformed: 0, unknown_kind: 0, bad_event: 0, too_large: 0, body_too_large: 0, truncated: 0, bad_method: 0 },
+    skipped: { malformed: 0, unknown_kind: 0, bad_event: 0, too_large: 0, body_too_large: 0, truncated: 0, bad_method: 0, overloaded: 0, unauthorized: 0 },
     alerts_by_rule: {},
     rate_limited_by_rule: {},
     latency_ms_max: 0,
@@ -116,6 +140,14 @@ export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>):
     if (req.method === 'GET' && path === '/healthz') {
       return reply(res, 200, { status: 'ok', rules: opts.engine.activeRules, counters, sinks: Object.fromEntries(opts.sinks.map((s) => [s.name, s.stats()])) });
     }
+    if (!authorized(req) && (path === '/metrics' || path === '/k8s-audit' || path === '/')) {
+      skip('unauthorized', `${req.method} ${path} without a valid bearer token`);
+      res.setHeader('www-authenticate', 'Bearer');
+      res.setHeader('connection', 'close');
+      reply(res, 401, { error: 'bearer token required' });
+      req.resume();
+      return;
+    }
     if (req.method === 'GET' && path === '/metrics') return reply(res, 200, prometheus(counters, opts.sinks), 'text/plain; version=0.0.4');
     if (path !== '/k8s-audit' && path !== '/') return reply(res, 404, { error: 'not found; POST audit events to /k8s-audit' });
     if (req.method !== 'POST') {
@@ -133,11 +165,29 @@ export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>):
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    const releaseBuffer = () => {
+      buffered -= size;
+      chunks.length = 0;
+    };
     req.on('data', (c: Buffer) => {
       if (done) return;
+      if (buffered + c.length > maxBuffered) {
+        // Many slow or unfinished bodies at once: refuse this one rather than hold them all.
+        done = true;
+        releaseBuffer();
+        size = 0;
+        skip('overloaded', `${maxBuffered} bytes of request bodies already held`);
+        res.setHeader('connection', 'close');
+        reply(res, 503, { error: 'too many request bodies in flight; retry' });
+        req.resume();
+        return;
+      }
       size += c.length;
+      buffered += c.length;
       if (size > maxBody) {
         done = true;
+        releaseBuffer();
+        size = 0;
         skip('body_too_large', `body over ${maxBody} bytes`);
         res.setHeader('connection', 'close');
         reply(res, 413, { error: `body larger than ${maxBody} bytes` });
@@ -149,20 +199,24 @@ export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>):
     req.on('close', () => {
       if (done || req.complete) return;
       done = true;
+      releaseBuffer();
       skip('truncated', `client closed the connection after ${size} bytes`);
     });
     req.on('error', () => {
       if (done) return;
       done = true;
+      releaseBuffer();
       skip('truncated', `request error after ${size} bytes`);
     });
     req.on('end', () => {
       if (done) return;
       done = true;
       counters.bodies_accepted++;
+      const text = Buffer.concat(chunks).toString('utf8');
+      releaseBuffer();
       let r: { accepted: number; skipped: number };
       try {
-        r = handleBody(Buffer.concat(chunks).toString('utf8'));
+        r = handleBody(text);
       } catch (e) {
         // A bug in a rule or extractor must not take the endpoint down: count and answer.
         skip('bad_event', `internal error: ${(e as Error).message}`);
@@ -180,7 +234,10 @@ export function createRuntimeHandler(opts: Omit<ServeOptions, 'host' | 'port'>):
 export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
   const handler = createRuntimeHandler(opts);
   const counters = handler.counters;
-  const server = createServer(handler.handle);
+  const server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler.handle) : createServer(handler.handle);
+  server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  // Idle sockets (connected, silent) are closed; slow requests are cut by requestTimeout below.
+  server.timeout = IDLE_SOCKET_MS;
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // A connection reset mid-request is already counted as truncated by the request handler;
     // anything else here is HTTP the parser could not read.
@@ -195,7 +252,8 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
   server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    // An empty host (`--listen :PORT`) listens on every interface, as Falco and Go do.
+    server.listen(opts.port, opts.host || undefined, () => {
       server.off('error', reject);
       resolve();
     });
@@ -204,7 +262,7 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
     server,
-    url: `http://${host}:${addr.port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host === '[::]' || host === '0.0.0.0' ? '127.0.0.1' : host}:${addr.port}`,
     counters,
     async close() {
       await new Promise<void>((res) => {

@@ -42,19 +42,49 @@ function batcher(write: (text: string) => void): { push(s: string): void; flush(
   };
 }
 
+/** Bytes an output may hold unwritten (a stalled reader): past this, alerts are dropped and counted. */
+export const MAX_PENDING_OUTPUT = 16 * 1024 * 1024;
+
+/**
+ * Alerts to a stream (stdout). A reader that goes away (EPIPE) stops the output, not the process;
+ * a reader that stalls gets at most MAX_PENDING_OUTPUT bytes queued, the rest is dropped. Both are
+ * counted, so /healthz says what was really written.
+ */
 export function streamSink(stream: NodeJS.WritableStream, format: AlertFormat, name = 'stdout'): AlertSink {
   let written = 0;
-  const b = batcher((t) => stream.write(t));
+  let dropped = 0;
+  let failed = 0;
+  let broken = false;
+  const pending = () => (stream as { writableLength?: number }).writableLength ?? 0;
+  stream.on?.('error', () => {
+    broken = true;
+  });
+  const b = batcher((t) => {
+    if (broken) return;
+    try {
+      stream.write(t);
+    } catch {
+      broken = true;
+    }
+  });
   return {
     name,
     write(a) {
+      if (broken) {
+        failed++;
+        return;
+      }
+      if (pending() > MAX_PENDING_OUTPUT) {
+        dropped++;
+        return;
+      }
       b.push(line(a, format));
       written++;
     },
     async close() {
       b.flush();
     },
-    stats: () => ({ sent: written }),
+    stats: () => ({ sent: written, dropped, failed }),
   };
 }
 
