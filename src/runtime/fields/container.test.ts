@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RuntimeEngine } from '../engine.js';
+import { imageCounts } from '../watch.js';
 import { DEFAULT_CONTAINER_RULES, DEFAULT_RULES_NAME } from '../rules/container-engine.js';
 import { containerEngineSource, imageDigest, imageRegistry, imageTag, type ContainerEventObj } from './container.js';
 import type { JsonEvent } from './types.js';
@@ -47,4 +48,19 @@ test('the engine socket, host namespaces, an untrusted registry; a digest-pinned
   assert.deepEqual(sock.map((a) => a.rule), ['Container Engine Socket Mounted', 'Launch Container With Host Namespaces', 'Launch Container From Untrusted Registry']);
   const pinned = engine.process(started({}, 'ghcr.io/org/app:1.0@sha256:d8e0ed56b850ad6f9fe8eaf3e19e2fca9e29fc0e45c99410241db6fb440d19b0', []));
   assert.deepEqual(pinned, []);
+});
+
+test('--image-results: counts of the image\'s scan (found by image id) raise the critical-findings rule', () => {
+  const counts = imageCounts([
+    {
+      schemaVersion: 1,
+      artifact: { name: 'docker.io/coastguard-test/debian-layers:latest', type: 'container_image', digest: 'sha256:d8e0ed56b850ad6f9fe8eaf3e19e2fca9e29fc0e45c99410241db6fb440d19b0' },
+      packages: [],
+      findings: [{ kind: 'vulnerability', id: 'CVE-2026-0001', aliases: [], severity: 'CRITICAL', title: 't', target: 't', location: { path: 'var/lib/dpkg/status' }, fingerprint: 'f' }],
+    },
+  ]);
+  const e = started({}, 'ghcr.io/org/app:1.0@sha256:d8e0ed56b850ad6f9fe8eaf3e19e2fca9e29fc0e45c99410241db6fb440d19b0', []);
+  (e.obj as unknown as ContainerEventObj).scan = counts.get('sha256:d8e0ed56b850ad6f9fe8eaf3e19e2fca9e29fc0e45c99410241db6fb440d19b0');
+  const alerts = engine.process(e);
+  assert.deepEqual(alerts.map((a) => [a.rule, a.output_fields['coastguard.image.critical'], a.output_fields['coastguard.image.drift']]), [['Container From Image With Critical Findings', '1', '0']]);
 });
