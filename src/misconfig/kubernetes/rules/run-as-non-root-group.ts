@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'A non-root user with the root group (GID 0, the default when runAsGroup is unset) can still write every root-group file; set both.',
   fix: 'Set `securityContext: { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001 }`.',
   references: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
-  aliases: ['kube-linter/run-as-non-root'],
+  aliases: [], // stricter than kube-linter's run-as-non-root (CG-K8S-011 answers for that): the group too
   check: (ctx) => perContainer(ctx, (c, p) => {
     const u = effective(c, p, 'runAsUser');
     const g = effective(c, p, 'runAsGroup');

@@ -7,7 +7,7 @@ export default rule<K8sCtx>({
   why: 'Without runAsNonRoot: true (or a non-zero runAsUser), the image decides, and most images run as root. Required by Pod Security Standards restricted.',
   fix: 'Set `securityContext: { runAsNonRoot: true, runAsUser: 10001 }` at pod or container level.',
   references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
-  aliases: ['AVD-KSV-0012', 'KSV012', 'CKV_K8S_23', 'polaris/runAsRootAllowed'],
+  aliases: ['AVD-KSV-0012', 'KSV012', 'CKV_K8S_23', 'polaris/runAsRootAllowed', 'kube-linter/run-as-non-root'],
   check: (ctx) => perContainer(ctx, (c, p) => {
     const nonRoot = effective(c, p, 'runAsNonRoot');
     const user = effective(c, p, 'runAsUser');
