@@ -183,7 +183,9 @@ function toFinding(p: Package, namespace: string, vulnId: string, m: MatchResult
   // Records without scores of their own already carry their aliases' (borrowed at build time).
   const e = enrich(db, vulnId, v, m.severity);
   const location = p.locations[0] ?? { path: p.purl };
-  const title = e.title || firstLine(e.description) || vulnId;
+  // A feed without titles (Debian's tracker) borrows one from an alias (the GHSA or OSV record).
+  const aliasTitle = () => (v?.aliases ?? []).map((a) => db.vuln(a)?.title).find((t) => t);
+  const title = e.title || aliasTitle() || firstLine(e.description) || vulnId;
   const f: VulnerabilityFinding = {
     kind: 'vulnerability',
     id: vulnId,

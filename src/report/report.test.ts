@@ -242,9 +242,29 @@ test('table groups by target and kind, colours only when asked', () => {
   assert.match(plain, /Total: 72 \(CRITICAL: 0, HIGH: 72, MEDIUM: 0, LOW: 0, UNKNOWN: 0\)/);
   assert.match(plain, /deploy\/api\.yaml \(misconfig\)/);
   assert.match(plain, /Total: 2 \(CRITICAL: 0, HIGH: 1, MEDIUM: 1, LOW: 0, UNKNOWN: 0\)/);
-  assert.equal((plain.match(/^│ libkrb5-3 /gm) ?? []).length, 18);
+  // Grouped by package: the name heads its group once, then its 18 CVEs by severity and numeric id.
+  assert.equal((plain.match(/^│ libkrb5-3 /gm) ?? []).length, 1);
+  const group = plain.slice(plain.indexOf('│ libkrb5-3 ')).split('\n').slice(0, 18);
+  const ids = group.map((l) => l.split('│')[2].trim());
+  assert.deepEqual(ids.slice(0, 4), ['CVE-2026-11850', 'CVE-2026-71199', 'CVE-2026-71200', 'CVE-2026-107364']);
+  assert.ok(group.slice(1).every((l) => l.startsWith('│                  │')), 'package shown once per group');
+  // Misconfig rows show the fix; a grand total ends the report.
+  assert.match(plain, /│ KSV-0012 │ MEDIUM +│ Runs as root user +│ deploy\/api\.yaml:17 │ Set 'containers\[\]\.securityContext\.runAsNonRoot' to true\. +│/);
+  assert.match(plain, /\nGrand total: 78 \(CRITICAL: 0, HIGH: 75, MEDIUM: 2, LOW: 1, UNKNOWN: 0\) in 4 targets\n/);
   const coloured = writeReport('table', r, { color: true });
   assert.ok(coloured.includes('\x1b[31mHIGH'));
+});
+
+test('table: a section per target even without findings; long locations keep their line number', () => {
+  const r = sampleResult();
+  const lockOnly = r.findings.filter((f) => f.kind === 'misconfig');
+  const long = { ...lockOnly[0], location: { path: 'charts/platform/services/payments/templates/deployment-api.yaml', line: 217 }, target: 'charts' };
+  const t = writeReport('table', { ...r, findings: [long] });
+  assert.match(t, /\nvar\/lib\/dpkg\/status: 129 packages, no vulnerabilities\n/);
+  assert.match(t, /\napp\/package-lock\.json: 2 packages, no vulnerabilities\n/);
+  assert.match(t, /│ …[^│]*deployment-api\.yaml:217 │/);
+  const notChecked = writeReport('table', { ...r, findings: [], warnings: [{ what: 'vulnerabilities not checked: --skip-db' }] });
+  assert.match(notChecked, /\nvar\/lib\/dpkg\/status: 129 packages, vulnerabilities not checked\n[\s\S]*\nNo findings\.\n/);
 });
 
 test('junit: one failing testcase per finding; a clean scan passes', () => {
