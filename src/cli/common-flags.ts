@@ -23,6 +23,8 @@ export const scanFlags: OptionSpec = {
   ignorefile: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean', short: 'd' },
+  // Trivy's: the whole scan's deadline (default 5m, 0 = none); exit 9 when reached.
+  timeout: { type: 'string' },
   // Upload the result to a `coastguard server` (or COASTGUARD_SERVER / COASTGUARD_TOKEN).
   server: { type: 'string' },
   token: { type: 'string' },

@@ -5,6 +5,7 @@ import { fillFromEnv } from './flag-env.js';
 import { commandHelp } from './help.js';
 import type { Command, CommandContext } from './command.js';
 import { commands } from './commands.js';
+import { DEFAULT_TIMEOUT_MS, parseDuration, withTimeout } from './timeout.js';
 
 
 function usage(): string {
@@ -87,7 +88,11 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     return ExitCode.OK;
   }
   if (!cmd.run) throw new CoastguardError('command has nothing to run', cmd.name, ExitCode.USAGE);
-  return cmd.run({ ...ctx, stdout: io.stdout, stderr: io.stderr });
+  // Scanning commands have a deadline (--timeout, Trivy's flag and default).
+  if (!('timeout' in cmd.options)) return cmd.run({ ...ctx, stdout: io.stdout, stderr: io.stderr });
+  const t = ctx.values.timeout;
+  const ms = t === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(String(t));
+  return withTimeout(ms, `coastguard ${name}`, cmd.run({ ...ctx, stdout: io.stdout, stderr: io.stderr }));
 }
 
 /** Prints an error as one line; a stack trace only with --debug or for real bugs. */

@@ -11,6 +11,7 @@ export const ExitCode = {
   NETWORK: 6, // registry or download unreachable
   AUTH: 7, // registry authentication failed
   SIGNATURE: 8, // signature verification failed
+  TIMEOUT: 9, // --timeout reached (default 5m for scans)
   INTERNAL: 70, // a bug: please report it
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -46,13 +46,61 @@ export async function readBounded(res: Response, limit: number, what: string, wh
   }
   const chunks: Buffer[] = [];
   let n = 0;
-  for await (const c of res.body ?? []) {
-    n += c.length;
-    // Leaving the loop cancels the body.
-    if (n > limit) throw new CoastguardError(`${what} is over the ${mib(limit)} limit (${n} bytes sent so far)`, where, ExitCode.INPUT);
-    chunks.push(Buffer.from(c));
+  try {
+    for await (const c of res.body ?? []) {
+      n += c.length;
+      // Leaving the loop cancels the body.
+      if (n > limit) throw new CoastguardError(`${what} is over the ${mib(limit)} limit (${n} bytes sent so far)`, where, ExitCode.INPUT);
+      chunks.push(Buffer.from(c));
+    }
+  } catch (e) {
+    if (e instanceof CoastguardError) throw e;
+    throw new CoastguardError(`${what}: the server stopped sending (${(e as Error).message})`, where, ExitCode.NETWORK, { cause: e });
   }
   return Buffer.concat(chunks);
+}
+
+/** A peer silent this long (no headers yet, or no body bytes since the last ones) is given up on. */
+export const IDLE_TIMEOUT_MS = 30_000;
+
+/**
+ * fetch with per-request idle timeouts: the headers must arrive within `idleMs`, and then every
+ * body chunk within `idleMs` of the last. A registry that trickles is cut off instead of holding
+ * the scan (the whole scan is bounded by --timeout).
+ */
+async function fetchWatched(url: string, init: RequestInit, idleMs: number): Promise<Response> {
+  const ctl = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (what: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => ctl.abort(new Error(`${what} for ${idleMs / 1000} s`)), idleMs);
+    timer.unref();
+  };
+  arm('no response headers');
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, signal: ctl.signal });
+  } catch (e) {
+    clearTimeout(timer);
+    throw ctl.signal.aborted ? Object.assign(new Error(String((ctl.signal.reason as Error).message)), { cause: { message: (ctl.signal.reason as Error).message } }) : e;
+  }
+  if (!res.body) {
+    clearTimeout(timer);
+    return res;
+  }
+  arm('no body bytes');
+  const watched = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, c) {
+        arm('no body bytes');
+        c.enqueue(chunk);
+      },
+      flush() {
+        clearTimeout(timer);
+      },
+    }),
+  );
+  return new Response(watched, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 /**
@@ -111,7 +159,7 @@ export class RegistryClient {
     const retries = this.opts.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await fetch(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(this.opts.timeoutMs ?? 120_000) });
+        const res = await fetchWatched(url, { ...init, redirect: 'follow' }, this.opts.timeoutMs ?? IDLE_TIMEOUT_MS);
         if ((res.status >= 500 || res.status === 429) && attempt < retries) {
           await res.body?.cancel();
           await sleep(200 * 2 ** attempt);
