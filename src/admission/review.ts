@@ -1,8 +1,8 @@
 import type { Finding } from '../core/index.js';
-import { objectsOf } from '../misconfig/kubernetes/objects.js';
+import { objectsOf, type K8sObject } from '../misconfig/kubernetes/objects.js';
 import type { ImagePolicy } from './image-policy.js';
 import { modeOf, type Mode, type ModeTable } from './modes.js';
-import { admissionPath, CLUSTER_SCOPED, configVerdict, jsonDoc, type ConfigVerdictOptions } from './verdict.js';
+import { admissionPath, CLUSTER_SCOPED, configVerdict, jsonDoc, type ConfigVerdict, type ConfigVerdictOptions } from './verdict.js';
 
 /** Everything a review is judged by, fixed when the webhook starts. */
 export interface ReviewOptions extends ConfigVerdictOptions {
@@ -55,13 +55,23 @@ function denialMessage(object: string, fs: Finding[]): string {
   return `coastguard denied ${object}: ${lines.join(' | ')}`;
 }
 
+/** A review that passed the envelope checks and has an object to judge. */
+export interface PreparedReview {
+  apiVersion: string;
+  uid: string;
+  dryRun: boolean;
+  path: string;
+  /** The object as received, and as the misconfig pack reads it. */
+  object: Record<string, unknown>;
+  objects: K8sObject[];
+}
+
 /**
- * Judges one AdmissionReview (already JSON-parsed). Malformed reviews (not an object, not an
- * AdmissionReview, no request or uid) are `ok: false` (HTTP 400); anything else gets an answer.
- * An object is denied exactly when `coastguard config` would report a finding on it (modes
- * permitting), or when an enabled image rule fires.
+ * The envelope of one AdmissionReview (already JSON-parsed): malformed reviews (not an object,
+ * not an AdmissionReview, no request or uid) are `ok: false` (HTTP 400); requests with nothing to
+ * judge are answered at once; the rest come back as a PreparedReview for `decide`.
  */
-export function review(body: unknown, opts: ReviewOptions, now = new Date()): ReviewOutcome {
+export function prepare(body: unknown, opts: Pick<ReviewOptions, 'excludeNamespaces'>): ReviewOutcome | PreparedReview {
   if (!isObj(body)) return { ok: false, error: 'body is not a JSON object' };
   if (body.kind !== 'AdmissionReview') return { ok: false, error: `kind is ${JSON.stringify(body.kind ?? null)}, not "AdmissionReview"` };
   const apiVersion = String(body.apiVersion ?? '');
@@ -81,10 +91,19 @@ export function review(body: unknown, opts: ReviewOptions, now = new Date()): Re
   const object = req.object;
   if (!isObj(object)) return allow('no object to check');
   if (namespace && opts.excludeNamespaces?.includes(namespace)) return allow(`namespace ${namespace} is excluded`);
-
   const path = admissionPath(object, namespace);
-  const objects = objectsOf(jsonDoc(object), path);
-  const v = configVerdict(objects, path, opts, now);
+  return { apiVersion, uid, dryRun, path, object, objects: objectsOf(jsonDoc(object), path) };
+}
+
+export const isPrepared = (r: ReviewOutcome | PreparedReview): r is PreparedReview => 'objects' in r;
+
+/**
+ * The answer to a prepared review, given the config verdict on its object. An object is denied
+ * exactly when `coastguard config` would report a finding on it (modes permitting), or when an
+ * enabled image rule fires.
+ */
+export function decide(p: PreparedReview, v: ConfigVerdict, opts: ReviewOptions): ReviewOutcome {
+  const { apiVersion, uid, dryRun, path, objects } = p;
   const reported = [...v.reported];
   const pending: string[] = [];
   if (opts.images) {
@@ -122,4 +141,11 @@ export function review(body: unknown, opts: ReviewOptions, now = new Date()): Re
   if (denied) response.status = { code: 403, reason: 'Forbidden', message: denialMessage(name, by.enforce) };
   if (shown.length) response.warnings = shown;
   return { ok: true, apiVersion, response, dryRun, denied: ids(by.enforce), warned: ids(by.warn), audited: ids(by.audit), object: name };
+}
+
+/** Judges one AdmissionReview in this thread: prepare, the config verdict, decide. */
+export function review(body: unknown, opts: ReviewOptions, now = new Date()): ReviewOutcome {
+  const p = prepare(body, opts);
+  if (!isPrepared(p)) return p;
+  return decide(p, configVerdict(p.objects, p.path, opts, now), opts);
 }

@@ -7,7 +7,8 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { review, type ReviewOptions } from './review.js';
+import { decide, isPrepared, prepare, review, type ReviewOutcome, type ReviewOptions } from './review.js';
+import type { VerdictPool } from './verdict-pool.js';
 
 /**
  * The API server accepts request bodies up to 3 MiB, so an AdmissionReview (object + oldObject)
@@ -15,6 +16,8 @@ import { review, type ReviewOptions } from './review.js';
  * parsed: judging is linear in the object, and a huge one would hold the event loop for seconds.
  */
 export const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+/** Bodies above this are judged in the verdict worker, within a deadline (typical objects are a few KiB). */
+export const LARGE_BODY = 512 * 1024;
 const BUCKETS_MS = [1, 2.5, 5, 10, 25, 50, 100, 250, 1000];
 
 export interface AdmissionServerOptions extends ReviewOptions {
@@ -23,6 +26,8 @@ export interface AdmissionServerOptions extends ReviewOptions {
   cert: string | Buffer;
   key: string | Buffer;
   maxBodyBytes?: number;
+  /** Judges objects in bodies over LARGE_BODY off the event loop, within a deadline. */
+  largeObjects?: VerdictPool;
   /** One JSON line per judged review that was not a dry run (the audit log), e.g. to stderr. */
   onAudit?: (entry: Record<string, unknown>) => void;
 }
@@ -46,7 +51,7 @@ export interface AdmissionServer {
   close(): Promise<void>;
 }
 
-function prometheus(c: AdmissionCounters, opts: ReviewOptions): string {
+function prometheus(c: AdmissionCounters, opts: AdmissionServerOptions): string {
   const out: string[] = [];
   const metric = (name: string, type: string, help: string, rows: [string, number][]) => {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...rows.map(([l, v]) => `${name}${l} ${v}`));
@@ -64,6 +69,9 @@ function prometheus(c: AdmissionCounters, opts: ReviewOptions): string {
   for (const [name, cache] of [['signature', opts.images?.signatures], ['scan', opts.images?.scans]] as const) {
     if (!cache) continue;
     metric(`coastguard_admission_${name}_cache_total`, 'counter', `${name} verdict cache reads and background lookups.`, Object.entries(cache.stats).map(([k, v]) => [`{event="${k}"}`, v]));
+  }
+  if (opts.largeObjects) {
+    metric('coastguard_admission_large_objects_total', 'counter', 'Large objects judged in the verdict worker, and those answered CG-ADM-005.', Object.entries(opts.largeObjects.stats).map(([k, v]) => [`{event="${k}"}`, v]));
   }
   const cpu = process.cpuUsage();
   metric('process_cpu_seconds_total', 'counter', 'User and system CPU time of the webhook process.', [['', (cpu.user + cpu.system) / 1e6]]);
@@ -105,6 +113,15 @@ export async function startAdmissionServer(opts: AdmissionServerOptions): Promis
     } catch (e) {
       return bad(res, `body is not JSON (${(e as Error).message})`);
     }
+    const pool = opts.largeObjects;
+    if (pool && text.length > LARGE_BODY) {
+      const p = prepare(body, opts);
+      if (!isPrepared(p)) return answer(res, p, t0);
+      pool.judge({ object: p.object, path: p.path, now: Date.now() })
+        .then((v) => answer(res, decide(p, v, opts), t0))
+        .catch((e: Error) => reply(res, 500, { error: `internal error: ${e.message}` }));
+      return;
+    }
     let out;
     try {
       out = review(body, opts);
@@ -112,6 +129,10 @@ export async function startAdmissionServer(opts: AdmissionServerOptions): Promis
       // A rule bug must not take the webhook down: answer 500 and let failurePolicy decide.
       return reply(res, 500, { error: `internal error: ${(e as Error).message}` });
     }
+    answer(res, out, t0);
+  };
+
+  const answer = (res: ServerResponse, out: ReviewOutcome, t0: number) => {
     if (!out.ok) return bad(res, out.error);
     counters.reviews[out.response.allowed ? 'allowed' : 'denied']++;
     bump(counters.denials_by_rule, out.denied);
@@ -184,9 +205,12 @@ export async function startAdmissionServer(opts: AdmissionServerOptions): Promis
     server,
     url: `https://${host}:${addr.port}`,
     counters,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await opts.largeObjects?.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CoastguardError, ExitCode, inputError, usageError } from '../core/errors.js';
 import { parseSeverityList, type Severity } from '../core/index.js';
-import { ImagePolicy, parseModes, renderManifests, startAdmissionServer, vapExport, type AdmissionServer } from '../admission/index.js';
+import { ImagePolicy, parseModes, renderManifests, startAdmissionServer, vapExport, VerdictPool, type AdmissionServer } from '../admission/index.js';
 import { loadPublicKey } from '../source/registry/cosign.js';
 import type { Command } from './command.js';
 import { commaList, flagList } from './flag-values.js';
@@ -37,6 +37,7 @@ const serve: Command = {
     '  --vuln-severity LIST        severities of fixable vulnerabilities that deny (default CRITICAL)',
     '  --unknown allow|deny        images whose signature or scan is not known yet (default allow, with a warning)',
     '  --insecure                  talk to registries over plain HTTP',
+    '  --large-object-deadline MS  objects over 512 KiB are judged off the event loop within MS (default 3000); later: CG-ADM-005',
     '  --quiet                     no audit log lines on stderr',
   ].join('\n'),
   options: {
@@ -57,12 +58,15 @@ const serve: Command = {
     'vuln-severity': { type: 'string' },
     unknown: { type: 'string' },
     insecure: { type: 'boolean' },
+    'large-object-deadline': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     debug: { type: 'boolean', short: 'd' },
   },
   async run(ctx) {
     const v = ctx.values;
     const where = 'coastguard admission serve';
+    const deadline = String(v['large-object-deadline'] ?? '3000');
+    if (!/^\d{1,6}$/.test(deadline) || Number(deadline) < 100) throw usageError(`--large-object-deadline must be milliseconds (at least 100), not "${deadline}"`, '--large-object-deadline');
     if (!v.listen) throw usageError('give --listen HOST:PORT', where);
     if (!v['tls-cert'] || !v['tls-key']) throw usageError('give --tls-cert FILE and --tls-key FILE (the webhook serves TLS only)', where);
     const { host, port } = parseListen(String(v.listen));
@@ -101,11 +105,14 @@ const serve: Command = {
       unknown,
       insecure: v.insecure === true,
     });
+    const skipRules = commaList(v['skip-rules']);
+    const largeObjects = new VerdictPool({ policyFile: run.policy.file, ignores: run.policy.ignores, severities: run.severities, vex: run.vex, skipRules }, Number(deadline));
+    largeObjects.warm();
     let srv: AdmissionServer;
     try {
       srv = await startAdmissionServer({
         host, port, cert, key,
-        policy: run.policy, severities: run.severities, vex: run.vex, skipRules: commaList(v['skip-rules']), modes, images,
+        policy: run.policy, severities: run.severities, vex: run.vex, skipRules, modes, images, largeObjects,
         excludeNamespaces: commaList(v['exclude-namespace']),
         onAudit: run.quiet ? undefined : (e) => ctx.stderr.write(JSON.stringify({ audit: 'coastguard-admission', ...e }) + '\n'),
       });
