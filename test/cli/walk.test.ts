@@ -63,3 +63,19 @@ test('config and pin walk the same way', async () => {
   assert.equal(tried.code, 1);
   assert.match(tried.stderr, /^coastguard: could not pin 127\.0\.0\.1:1\/app:1 \(.*\): .*vendor-images\/Dockerfile:1\n$/);
 });
+
+test('repo: the table shows the commit and author where a secret first appeared', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const repo = tempDir('cg-repo-table-');
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Ada Lovelace', GIT_AUTHOR_EMAIL: 'ada@example.org', GIT_COMMITTER_NAME: 'Ada Lovelace', GIT_COMMITTER_EMAIL: 'ada@example.org' } });
+  git('init', '-q');
+  writeFileSync(join(repo, 'config.ini'), 'token = "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"\n');
+  git('add', '.');
+  git('commit', '-qm', 'add config');
+  const commit = git('rev-parse', 'HEAD').trim();
+  const r = await runCli(['repo', repo, '-q']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /│ ID +│ Severity │ Title +│ Location +│ Commit +│ Author +│ Fix +│/);
+  assert.match(r.stdout, new RegExp(`│ github-pat │ CRITICAL │ [^│]+│ config\\.ini:1 +│ ${commit.slice(0, 12)} │ Ada Lovelace │ [^│]+│`));
+  assert.match(r.stdout, /\nGrand total: 1 \(CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0\) in 1 target\n/);
+});
