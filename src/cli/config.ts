@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { SCHEMA_VERSION, inputError, usageError, type ScanResult } from '../core/index.js';
-import { scanConfigPaths } from '../misconfig/index.js';
+import { inputError, usageError } from '../core/index.js';
+import { scanConfig } from '../scan/config-scan.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
@@ -42,7 +42,7 @@ export const command: Command = {
     }
     const skipRules = commaList(ctx.values['skip-rules']);
     await checkSkipRules(skipRules, '--skip-rules');
-    const r = await scanConfigPaths(paths, {
+    const { result, kubernetes } = await scanConfig(paths, {
       stdin,
       skipRules,
       trustedRegistries: commaList(ctx.values['trusted-registry']),
@@ -51,13 +51,6 @@ export const command: Command = {
     });
     // Malformed files never stop the scan: each becomes one warning, printed once by finishScan
     // (and in the JSON "warnings"); under --exit-code they fail the gate.
-    const result: ScanResult = {
-      schemaVersion: SCHEMA_VERSION,
-      artifact: { name: paths.join(' '), type: 'config' },
-      packages: [],
-      findings: r.findings,
-      warnings: r.warnings,
-    };
-    return finishScan(result, ctx, policy, { kubernetes: r.kubernetes });
+    return finishScan(result, ctx, policy, { kubernetes });
   },
 };

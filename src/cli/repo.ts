@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { SCHEMA_VERSION, inputError, usageError, type ScanResult } from '../core/index.js';
-import { loadGitleaksConfig, loadTrivySecretConfig, scanGitHistory, type SecretScanOptions } from '../secrets/index.js';
+import { inputError, usageError } from '../core/index.js';
+import { scanRepository } from '../scan/repo-scan.js';
+import { loadGitleaksConfig, loadTrivySecretConfig, type SecretScanOptions } from '../secrets/index.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { finishScan, loadRunPolicy } from './scan-output.js';
@@ -58,7 +58,7 @@ export const command: Command = {
       : v['gitleaks-config']
         ? loadGitleaksConfig(String(v['gitleaks-config']))
         : {};
-    const r = await scanGitHistory(resolve(path), {
+    const r = await scanRepository(path, {
       ...custom,
       since,
       refs: commaList(v.branch),
@@ -66,16 +66,8 @@ export const command: Command = {
       disableRules: [...(custom.disableRules ?? []), ...commaList(v['disable-rule'])],
       maxFileSize,
       skipTestPaths: v['skip-test-paths'] === true,
-      target: path,
     });
-    if (!v.quiet) ctx.stderr.write(`coastguard: ${r.blobs} blobs in history, ${r.scanned} scanned, ${r.findings.length} secrets\n`);
-    const result: ScanResult = {
-      schemaVersion: SCHEMA_VERSION,
-      artifact: { name: path, type: 'repository' },
-      packages: [],
-      findings: r.findings,
-      warnings: r.warnings,
-    };
-    return finishScan(result, ctx, policy);
+    if (!v.quiet) ctx.stderr.write(`coastguard: ${r.blobs} blobs in history, ${r.scanned} scanned, ${r.result.findings.length} secrets\n`);
+    return finishScan(r.result, ctx, policy);
   },
 };

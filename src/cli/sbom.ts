@@ -1,8 +1,5 @@
 import { usageError } from '../core/errors.js';
-import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
-import { withEol } from '../analyze/os/eol.js';
-import { readSbom } from '../source/sbom.js';
-import { runScanners } from '../scan/run-scanners.js';
+import { scanSbom } from '../scan/sbom-scan.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { scanOptionsFrom } from './scan-options.js';
@@ -18,17 +15,7 @@ export const command: Command = {
     const file = ctx.positionals[0];
     if (!file) throw usageError('give an SBOM file', 'coastguard sbom');
     const o = scanOptionsFrom(ctx);
-    const sbom = readSbom(file);
-    const result: ScanResult = {
-      schemaVersion: SCHEMA_VERSION,
-      artifact: { name: sbom.name, type: 'sbom', os: sbom.os ? withEol(sbom.os) : undefined },
-      packages: sbom.packages,
-      findings: [],
-      warnings: sbom.skipped ? [{ what: `${sbom.skipped} components without a usable purl were skipped`, where: file }] : [],
-    };
-    // An SBOM carries packages only: vulnerabilities are the one scanner that applies, and it
-    // needs its DB (asking for a scan of an SBOM without one is an error, not a note).
-    await runScanners(result, new Set(['vuln']), { dbPath: o.dbPath, cacheDir: o.cacheDir, ignoreUnfixed: o.ignoreUnfixed, explicitScanners: true });
+    const result = await scanSbom(file, { dbPath: o.dbPath, cacheDir: o.cacheDir, ignoreUnfixed: o.ignoreUnfixed, skipDb: o.skipDb });
     return finishScan(result, ctx, policy);
   },
 };

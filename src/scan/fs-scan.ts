@@ -1,7 +1,8 @@
 import { analyzersFor } from '../analyze/registry.js';
-import { SCHEMA_VERSION, type ScanResult, type ScanWarning } from '../core/types.js';
+import { type ScanResult, type ScanWarning } from '../core/types.js';
 import { walkDirectory } from '../source/dir-walk.js';
 import { buildInventory } from './inventory.js';
+import { scanResult } from './result.js';
 import { mergeLayers } from './merge.js';
 import { analyzerKinds, type Scanner } from './scanners.js';
 import { runScanners, type KubernetesObjects, type ScannerOptions } from './run-scanners.js';
@@ -27,13 +28,7 @@ export async function scanFilesystem(dir: string, opts: FsScanOptions): Promise<
   const keep = configFileWanted && ((rel: string, size: number) => configFileWanted(rel, size, configWarnings));
   const layer = await walkDirectory(dir, { analyzers, skipDirs: opts.skipDirs, skipFiles: opts.skipFiles, keep });
   const inv = buildInventory(mergeLayers([layer]));
-  const result: ScanResult = {
-    schemaVersion: SCHEMA_VERSION,
-    artifact: { name: dir, type: 'filesystem', os: inv.os },
-    packages: inv.packages,
-    findings: inv.findings,
-    warnings: [...inv.warnings, ...configWarnings],
-  };
+  const result = scanResult({ name: dir, type: 'filesystem', os: inv.os }, { packages: inv.packages, findings: inv.findings, warnings: [...inv.warnings, ...configWarnings] });
   const { kubernetes } = await runScanners(result, opts.scanners, { ...opts, configFiles: layer.kept });
   return { result, kubernetes };
 }

@@ -1,11 +1,12 @@
 import { analyzersFor } from '../analyze/registry.js';
-import { SCHEMA_VERSION, type ScanResult } from '../core/types.js';
+import type { ScanResult } from '../core/types.js';
 import { analyzeLayers } from '../source/layer-pool.js';
 import type { LayerCache } from '../source/layer-cache.js';
 import type { LayerResult } from '../source/layer-walk.js';
 import type { ResolvedImage } from '../source/types.js';
 import { imageFacts } from './image-facts.js';
 import { buildInventory } from './inventory.js';
+import { scanResult } from './result.js';
 import { mergeLayers } from './merge.js';
 import { analyzerKinds, type Scanner } from './scanners.js';
 import { runScanners, type ScannerOptions } from './run-scanners.js';
@@ -40,19 +41,10 @@ export async function scanWalkedImage(img: ResolvedImage, layerResults: LayerRes
   const merged = mergeLayers(layerResults);
   const facts = imageFacts(img);
   const inv = buildInventory(merged);
-  const result: ScanResult = {
-    schemaVersion: SCHEMA_VERSION,
-    artifact: {
-      name: img.name,
-      type: 'container_image',
-      digest: img.manifestDigest ?? img.configDigest,
-      os: inv.os,
-      image: facts,
-    },
-    packages: inv.packages,
-    findings: inv.findings,
-    warnings: inv.warnings,
-  };
+  const result = scanResult(
+    { name: img.name, type: 'container_image', digest: img.manifestDigest ?? img.configDigest, os: inv.os, image: facts },
+    { packages: inv.packages, findings: inv.findings, warnings: inv.warnings },
+  );
   await runScanners(result, opts.scanners, opts);
   return result;
 }
