@@ -23,6 +23,8 @@ export interface ImageSummary {
   scans: number;
   packages: number;
   counts: SeverityCounts;
+  /** How many of the stored findings are vulnerabilities (counts cover every kind). */
+  vulnerabilities: number;
 }
 
 /** What the store keeps of one image: enough to re-match it without the image. */

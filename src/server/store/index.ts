@@ -398,7 +398,7 @@ export class Store {
   }
 }
 
-const SUMMARY_COLUMNS = 'digest, name, type, os_family, os_version, first_seen, last_scan, scans, package_count, critical, high, medium, low, unknown';
+const SUMMARY_COLUMNS = 'digest, name, type, os_family, os_version, first_seen, last_scan, scans, package_count, critical, high, medium, low, unknown, vulnerabilities';
 const SEVERITY_ORDER = `CASE severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END`;
 
 async function insertFindings(tx: Sql, imageId: number, findings: StoredFinding[]): Promise<void> {
@@ -428,7 +428,8 @@ async function recount(tx: Sql, imageId: number): Promise<void> {
   const rows = await tx.all<{ severity: string; n: number }>('SELECT severity, COUNT(*) AS n FROM findings WHERE image_id = ? GROUP BY severity', [imageId]);
   const c = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
   for (const r of rows) c[SEVERITY_KEYS[r.severity as keyof typeof SEVERITY_KEYS] ?? 'unknown'] += num(r.n);
-  await tx.run('UPDATE images SET critical = ?, high = ?, medium = ?, low = ?, unknown = ? WHERE id = ?', [c.critical, c.high, c.medium, c.low, c.unknown, imageId]);
+  const vulns = await tx.all<{ n: number }>("SELECT COUNT(*) AS n FROM findings WHERE image_id = ? AND kind = 'vulnerability'", [imageId]);
+  await tx.run('UPDATE images SET critical = ?, high = ?, medium = ?, low = ?, unknown = ?, vulnerabilities = ? WHERE id = ?', [c.critical, c.high, c.medium, c.low, c.unknown, num(vulns[0]?.n ?? 0), imageId]);
 }
 
 function toSummary(r: Row): ImageSummary {
@@ -442,6 +443,7 @@ function toSummary(r: Row): ImageSummary {
     scans: num(r.scans),
     packages: num(r.package_count),
     counts: { critical: num(r.critical), high: num(r.high), medium: num(r.medium), low: num(r.low), unknown: num(r.unknown) },
+    vulnerabilities: num(r.vulnerabilities),
   };
 }
 

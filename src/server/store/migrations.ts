@@ -122,6 +122,14 @@ CREATE TABLE job_leases (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'vulnerability finding count on the image row (lists show it without an aggregate)',
+    sql: `
+ALTER TABLE images ADD COLUMN vulnerabilities INTEGER NOT NULL DEFAULT 0;
+UPDATE images SET vulnerabilities = (SELECT COUNT(*) FROM findings f WHERE f.image_id = images.id AND f.kind = 'vulnerability');
+`,
+  },
 ];
 
 export async function migrate(db: SqlDb): Promise<number> {
