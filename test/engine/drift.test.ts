@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ScanResult } from '../../src/core/types.js';
 import { tempDir } from '../helpers.js';
@@ -143,4 +144,35 @@ test('containers lists every running container with image, digest, start time, d
   const gated = await runCli(['containers', '--podman-host', podman.host, '--skip-image-scan', '--severity', 'HIGH', '--exit-code', '7', '--quiet']);
   assert.equal(gated.code, 7);
   assert.match(gated.stdout, /^NAME +ID +IMAGE/);
+});
+
+test('a container removed while drift looks at it: exit 3, one line', async () => {
+  podman.start('doomed', []);
+  podman.run(['exec', 'doomed', 'sh', '-c', 'echo x > /srv/x']);
+  // A relay to the real Podman that removes the container when the first file body is asked for.
+  const relay = join(work, 'doomed.sock');
+  let removed = false;
+  const server = createServer((client) => {
+    const upstream = connect(podman.socket);
+    client.on('data', (c: Buffer) => {
+      if (!removed && /^GET \/containers\/[^/]+\/archive/.test(c.toString('latin1'))) {
+        removed = true;
+        podman.run(['rm', '-f', '-t', '0', 'doomed']);
+      }
+      upstream.write(c);
+    });
+    upstream.pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('end', () => upstream.end());
+  });
+  await new Promise<void>((r) => server.listen(relay, r));
+  try {
+    const r = await runCli(['drift', 'doomed', '--podman-host', `unix://${relay}`, '--quiet']);
+    assert.ok(removed);
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stderr, 'coastguard: container went away during the drift check: doomed\n');
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 });
