@@ -12,6 +12,10 @@ const POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
 /** Nested jars deeper than this are not opened (no real build nests that far; zip bombs do). */
 const MAX_DEPTH = 6;
 const MAX_NESTED = 512 * 1024 * 1024;
+// A jar bomb (nested archives, each expanding hugely) stops here: bytes unpacked from one archive
+// file, all levels together; and a manifest or pom.properties is small text (docs/limits.md).
+const MAX_EXPANDED = 1024 * 1024 * 1024;
+const MAX_METADATA = 1024 * 1024;
 
 type How = 'pom.properties' | 'MANIFEST.MF' | 'file name';
 
@@ -25,14 +29,33 @@ type How = 'pom.properties' | 'MANIFEST.MF' | 'file name';
 export async function parseJavaArchive(file: AnalyzerInput): Promise<AnalysisResult> {
   const packages: Package[] = [];
   const warnings: ScanWarning[] = [];
-  await walk(file.content, basename(file.path), [], file, packages, warnings);
+  budgets.set(file, MAX_EXPANDED);
+  try {
+    await walk(file.content, basename(file.path), [], file, packages, warnings);
+  } finally {
+    budgets.delete(file);
+  }
   return { packages, warnings: warnings.length ? warnings : undefined };
 }
 
+const budgets = new WeakMap<AnalyzerInput, number>();
+
 async function walk(buf: Buffer, name: string, chain: string[], file: AnalyzerInput, out: Package[], warnings: ScanWarning[]): Promise<void> {
+  const spend = (size: number) => {
+    const left = budgets.get(file) ?? 0;
+    if (size > left) {
+      if (left > 0) warnings.push({ what: `java archive: ${[...chain, name].join('!/')}: stopped unpacking nested archives after ${MAX_EXPANDED} bytes (limit)`, where: file.path });
+      budgets.set(file, 0);
+      return false;
+    }
+    budgets.set(file, left - size);
+    return true;
+  };
   const entries = await readZipEntries(
     buf,
-    (n, size) => POM_PROPERTIES.test(n) || n.toUpperCase() === 'META-INF/MANIFEST.MF' || (chain.length < MAX_DEPTH && JAVA_ARCHIVE.test(n) && size <= MAX_NESTED),
+    (n, size) =>
+      ((POM_PROPERTIES.test(n) || n.toUpperCase() === 'META-INF/MANIFEST.MF') && size <= MAX_METADATA && spend(size)) ||
+      (chain.length < MAX_DEPTH && JAVA_ARCHIVE.test(n) && size <= MAX_NESTED && spend(size)),
   );
   const found: [MavenCoordinates, How, string[]][] = [];
   for (const [n, body] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
