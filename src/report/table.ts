@@ -48,13 +48,7 @@ const COLUMNS: Record<string, Column[]> = {
     { head: 'Fixed', cell: (f) => fixedVersion(f) ?? '' },
     { head: 'Title', cell: titleOf },
   ],
-  secret: [
-    { head: 'ID', cell: (f) => f.id },
-    { head: 'Severity', cell: (f) => f.severity },
-    { head: 'Title', cell: titleOf },
-    { head: 'Location', cell: loc },
-    { head: 'Fix', cell: fixOrWhy },
-  ],
+  // misconfig, secret, policy, license
   default: [
     { head: 'ID', cell: (f) => f.id },
     { head: 'Severity', cell: (f) => f.severity },
@@ -66,10 +60,10 @@ const COLUMNS: Record<string, Column[]> = {
 
 /** `repo` findings name the commit and author where the secret first appeared. */
 const REPO_SECRET: Column[] = [
-  ...COLUMNS.secret.slice(0, 4),
+  ...COLUMNS.default.slice(0, 4),
   { head: 'Commit', cell: shortCommit },
   { head: 'Author', cell: (f) => str(f.author) ?? '' },
-  COLUMNS.secret[4],
+  COLUMNS.default[4],
 ];
 
 /** "CVE-2024-9" before "CVE-2024-10": ids compared with their numbers as numbers. */
