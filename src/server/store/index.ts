@@ -241,44 +241,38 @@ export class Store {
     return { items: rows.map((r) => ({ ...JSON.parse(String(r.data)), firstSeen: String(r.first_seen) })), total, limit: q.limit, offset: q.offset };
   }
 
-  /** Images with a finding whose id or alias is `vulnId`, each with the packages it is in. */
-  async imagesWithVuln(vulnId: string, limit: number, offset: number): Promise<Page<ImageSummary & { findings: { id: string; package?: unknown; fixedVersion?: unknown; severity: string }[] }>> {
-    const cond = `(f.id = ? OR f.aliases LIKE ?)`;
-    const params: Param[] = [vulnId, `%"${vulnId}"%`];
-    const total = num((await this.db.get<{ n: number }>(`SELECT COUNT(DISTINCT f.image_id) AS n FROM findings f WHERE ${cond}`, params))!.n);
-    const ids = await this.db.all(
-      `SELECT i.id, ${SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM images i WHERE i.id IN (SELECT f.image_id FROM findings f WHERE ${cond}) ORDER BY i.name, i.id LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
-    const items = [];
-    for (const r of ids) {
-      const fs = await this.db.all(`SELECT data FROM findings f WHERE f.image_id = ? AND ${cond} ORDER BY fingerprint`, [num(r.id), ...params]);
-      items.push({
-        ...toSummary(r),
-        findings: fs.map((f) => {
-          const d = JSON.parse(String(f.data)) as Finding;
-          return { id: d.id, severity: d.severity, package: d.package, fixedVersion: d.fixedVersion, fingerprint: d.fingerprint };
-        }),
-      });
-    }
-    return { items, total, limit, offset };
+  /** Images with a finding whose id or alias is `vulnId`, each with those findings. */
+  imagesWithVuln(vulnId: string, limit: number, offset: number): Promise<Page<ImageSummary & { findings: Record<string, unknown>[] }>> {
+    return this.imagesHaving('findings', '(t.id = ? OR t.aliases LIKE ?)', [vulnId, `%"${vulnId}"%`], 'data', 'fingerprint', limit, offset, (rows) => ({
+      findings: rows.map((f) => {
+        const d = JSON.parse(String(f.data)) as Finding;
+        return { id: d.id, severity: d.severity, package: d.package, fixedVersion: d.fixedVersion, fingerprint: d.fingerprint };
+      }),
+    }));
   }
 
   /** Images holding a package: an exact purl, or every version of it when the purl has none. */
-  async imagesWithPackage(purl: string, limit: number, offset: number): Promise<Page<ImageSummary & { matches: { name: string; version: string; purl: string }[] }>> {
+  imagesWithPackage(purl: string, limit: number, offset: number): Promise<Page<ImageSummary & { matches: Record<string, unknown>[] }>> {
     const bare = purl.split('?')[0];
     const versioned = bare.includes('@');
-    const cond = versioned ? '(p.purl = ? OR p.purl LIKE ?)' : '(p.purl LIKE ? OR p.purl LIKE ?)';
+    const cond = versioned ? '(t.purl = ? OR t.purl LIKE ?)' : '(t.purl LIKE ? OR t.purl LIKE ?)';
     const params: Param[] = versioned ? [purl, `${bare}?%`] : [`${bare}@%`, `${bare}?%`];
-    const total = num((await this.db.get<{ n: number }>(`SELECT COUNT(DISTINCT p.image_id) AS n FROM packages p WHERE ${cond}`, params))!.n);
-    const rows = await this.db.all(
-      `SELECT i.id, ${SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM images i WHERE i.id IN (SELECT p.image_id FROM packages p WHERE ${cond}) ORDER BY i.name, i.id LIMIT ? OFFSET ?`,
+    return this.imagesHaving('packages', cond, params, 'DISTINCT name, version, purl', 'purl', limit, offset, (rows) => ({
+      matches: rows.map((p) => ({ name: String(p.name), version: String(p.version), purl: String(p.purl) })),
+    }));
+  }
+
+  /** A page of image summaries with rows of `table` (alias t) matching `cond`, each with its matching rows. */
+  private async imagesHaving<X>(table: 'findings' | 'packages', cond: string, params: Param[], columns: string, order: string, limit: number, offset: number, extra: (rows: Row[]) => X): Promise<Page<ImageSummary & X>> {
+    const total = num((await this.db.get<{ n: number }>(`SELECT COUNT(DISTINCT t.image_id) AS n FROM ${table} t WHERE ${cond}`, params))!.n);
+    const images = await this.db.all(
+      `SELECT i.id, ${SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM images i WHERE i.id IN (SELECT t.image_id FROM ${table} t WHERE ${cond}) ORDER BY i.name, i.id LIMIT ? OFFSET ?`,
       [...params, limit, offset],
     );
-    const items = [];
-    for (const r of rows) {
-      const ps = await this.db.all<{ name: string; version: string; purl: string }>(`SELECT DISTINCT name, version, purl FROM packages p WHERE p.image_id = ? AND ${cond} ORDER BY purl`, [num(r.id), ...params]);
-      items.push({ ...toSummary(r), matches: ps.map((p) => ({ name: p.name, version: p.version, purl: p.purl })) });
+    const items: (ImageSummary & X)[] = [];
+    for (const r of images) {
+      const rows = await this.db.all(`SELECT ${columns} FROM ${table} t WHERE t.image_id = ? AND ${cond} ORDER BY ${order}`, [num(r.id), ...params]);
+      items.push({ ...toSummary(r), ...extra(rows) });
     }
     return { items, total, limit, offset };
   }
