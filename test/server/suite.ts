@@ -3,7 +3,7 @@
  * process on 127.0.0.1, the real CLI uploading, the server's --db file rebuilt by `db build`.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot, tempDir } from '../helpers.js';
@@ -262,6 +262,31 @@ export function serverSuite(name: string, storeFor: () => string): void {
       assert.equal(broken.status, 400);
       assert.match(broken.body.error, /^malformed BOM: SBOM is not valid JSON/);
       assert.equal((await api(server.url, '/api/v1/images?name=broken', reader)).body.total, 0);
+    });
+
+    it('uploads from `coastguard sbom` and `coastguard fs` with COASTGUARD_SERVER / COASTGUARD_TOKEN', async () => {
+      const cdxFile = join(dir, 'sample.cdx.json');
+      writeFileSync(cdxFile, (await runCli(['image', '--input', SAMPLE, '--quiet', '--format', 'cyclonedx', '--scanners', 'vuln', '--db', fullDb])).stdout);
+      const tree = join(dir, 'tree');
+      mkdirSync(tree);
+      writeFileSync(join(tree, 'requirements.txt'), 'jinja2==2.10\n');
+      process.env.COASTGUARD_SERVER = server.url;
+      process.env.COASTGUARD_TOKEN = uploader;
+      try {
+        const sb = await runCli(['sbom', cdxFile, '--db', fullDb, '--quiet', '--format', 'json', '--output', join(dir, 'sbom.json')]);
+        assert.equal(sb.code, 0, sb.stderr);
+        const fsScan = await runCli(['fs', tree, '--db', fullDb, '--quiet', '--format', 'json', '--output', join(dir, 'fs.json')]);
+        assert.equal(fsScan.code, 0, fsScan.stderr);
+      } finally {
+        delete process.env.COASTGUARD_SERVER;
+        delete process.env.COASTGUARD_TOKEN;
+      }
+      const all = (await api(server.url, '/api/v1/images?limit=1000', reader)).body.items;
+      const sbom = all.find((i: any) => i.type === 'sbom' && i.name === 'docker.io/coastguard/sample:debian13');
+      assert.equal(sbom.packages, 129);
+      assert.equal((await api(server.url, `/api/v1/images/${sbom.digest}/findings?kind=vulnerability`, reader)).body.total, 72);
+      const fsImage = all.find((i: any) => i.type === 'filesystem' && i.name === tree);
+      assert.equal(fsImage.packages, 1);
     });
 
     it('is a Harbor pluggable scanner (v1.2): metadata, scan → 202, report after 302 + Refresh-After', async () => {
