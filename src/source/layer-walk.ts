@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import tar from 'tar-stream';
 import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
 import { bufferLimit, runAnalyzers, tooBigToAnalyze } from './run-analyzers.js';
 import { inputError } from '../core/errors.js';
@@ -11,7 +9,8 @@ import { readRange } from './read-range.js';
 import type { LayerBlob } from './types.js';
 import type { ScanWarning } from '../core/types.js';
 import { normalizeTarPath } from './tar-header.js';
-import { TarFraming, TarFramingError } from './tar-framing.js';
+import { TarFramingError } from './tar-framing.js';
+import { TarEntryReader, type TarEntry } from './tar-entries.js';
 
 /** What one analyzer found in one file of one layer. */
 export interface FileAnalysis {
@@ -47,8 +46,9 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/;
 // Small on purpose: layers are read concurrently, and hard links to big files are rare.
 const RETAIN_LIMIT = 8 * 1024 * 1024;
 
-const typeOf = (t: string | null | undefined): EntryInfo['type'] =>
-  t === 'file' || t === 'contiguous-file' ? 'file' : t === 'directory' ? 'directory' : t === 'symlink' ? 'symlink' : t === 'link' ? 'hardlink' : 'other';
+// Tar type flags ('0' and NUL are regular files, '7' contiguous files).
+const typeOf = (t: string): EntryInfo['type'] =>
+  t === '0' || t === '7' ? 'file' : t === '5' ? 'directory' : t === '2' ? 'symlink' : t === '1' ? 'hardlink' : 'other';
 
 /**
  * One streaming pass over one layer: decompress (by magic bytes), hash both the stored and the
@@ -100,21 +100,13 @@ export async function walkLayerStream(
   const storedHash = compression === 'none' || layer.digestVerified ? undefined : createHash('sha256');
   const diffHash = createHash('sha256');
   const observers = analyzers.filter((a) => a.observe);
-  if (storedHash) raw.on('data', (c) => storedHash.update(c as Buffer));
-  const dec = decompressor(compression);
-  dec.on('data', (c: Buffer) => {
-    diffHash.update(c);
-    result.bytes += c.length;
-  });
-  // Old (v7/pre-POSIX) headers still appear in real layers; accept them.
-  const framing = new TarFraming();
-  const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
   // Bodies analysers read, kept a little while (bounded) in case a hard link to them follows.
+  // Copied: a body may be a view into a 1 MiB chunk, which must not stay alive for it.
   const retained = new Map<string, Buffer>();
   let retainedBytes = 0;
   const retain = (path: string, body: Buffer) => {
     if (body.length > RETAIN_LIMIT / 4) return;
-    retained.set(path, body);
+    retained.set(path, Buffer.from(body));
     retainedBytes += body.length;
     for (const [k, v] of retained) {
       if (retainedBytes <= RETAIN_LIMIT) break;
@@ -122,65 +114,89 @@ export async function walkLayerStream(
       retainedBytes -= v.length;
     }
   };
-  const consume = (async () => {
-    for await (const entry of extract) {
-      const h = entry.header;
-      const p = normalizeEntryPath(h.name);
-      const base = p.slice(p.lastIndexOf('/') + 1);
-      const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
-      if (base === '.wh..wh..opq') {
-        result.opaqueDirs.push(dir);
-        entry.resume();
-        continue;
-      }
-      if (base.startsWith('.wh.')) {
-        result.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
-        entry.resume();
-        continue;
-      }
-      const type = typeOf(h.type);
-      const info: EntryInfo = { path: p, size: h.size ?? 0, mode: h.mode ?? 0, type, layer: layer.diffID, linkname: h.linkname ?? undefined };
-      if (type !== 'directory' && p) result.paths.push(p);
-      for (const o of observers) {
-        const r = o.observe!(info);
-        if (r) result.observed.push({ path: p, analyzer: o.id, result: r });
-      }
-      if (type === 'hardlink' && info.linkname) {
-        // A hard link's body is its target's, written earlier in this layer: analyse the link
-        // under its own path when the target's body is still at hand.
-        entry.resume();
-        const target = retained.get(normalizeEntryPath(info.linkname));
-        if (!target) continue;
-        const linkInfo = { ...info, size: target.length, type: 'file' as const };
-        const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
-        await runAnalyzers(linkWanted, { path: p, size: target.length, mode: info.mode, content: target, layer: layer.diffID }, result.analyses);
-        continue;
-      }
-      if (type !== 'file') {
-        entry.resume();
-        continue;
-      }
-      result.files++;
-      const wanted = analyzers.filter((a) => a.wants(p, info));
-      if (wanted.length === 0) {
-        entry.resume();
-        continue;
-      }
-      const limit = bufferLimit(wanted);
-      if (info.size > limit) {
-        result.analyses.push(tooBigToAnalyze(p, info.size, limit));
-        entry.resume();
-        continue;
-      }
-      const chunks: Buffer[] = [];
-      for await (const c of entry) chunks.push(c as Buffer);
-      const content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      retain(p, content);
-      await runAnalyzers(wanted, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID }, result.analyses);
+  // Decided from the header alone, so bodies nobody wants are never gathered.
+  const plan = new WeakMap<TarEntry, { wanted: Analyzer[]; tooBig?: number }>();
+  const wantBody = (e: TarEntry): boolean => {
+    const type = typeOf(e.type);
+    if (type !== 'file') return false;
+    const p = normalizeEntryPath(e.name);
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    if (base.startsWith('.wh.')) return false;
+    const info: EntryInfo = { path: p, size: e.size, mode: e.mode, type, layer: layer.diffID, linkname: e.linkname || undefined };
+    const wanted = analyzers.filter((a) => a.wants(p, info));
+    if (wanted.length === 0) return false;
+    const limit = bufferLimit(wanted);
+    plan.set(e, { wanted, tooBig: e.size > limit ? limit : undefined });
+    return e.size <= limit;
+  };
+  const handle = async (e: TarEntry) => {
+    const p = normalizeEntryPath(e.name);
+    const base = p.slice(p.lastIndexOf('/') + 1);
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+    if (base === '.wh..wh..opq') {
+      result.opaqueDirs.push(dir);
+      return;
     }
-  })();
+    if (base.startsWith('.wh.')) {
+      result.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
+      return;
+    }
+    const type = typeOf(e.type);
+    const info: EntryInfo = { path: p, size: e.size, mode: e.mode, type, layer: layer.diffID, linkname: e.linkname || undefined };
+    if (type !== 'directory' && p) result.paths.push(p);
+    for (const o of observers) {
+      const r = o.observe!(info);
+      if (r) result.observed.push({ path: p, analyzer: o.id, result: r });
+    }
+    if (type === 'hardlink' && info.linkname) {
+      // A hard link's body is its target's, written earlier in this layer: analyse the link
+      // under its own path when the target's body is still at hand.
+      const target = retained.get(normalizeEntryPath(info.linkname));
+      if (!target) return;
+      const linkInfo = { ...info, size: target.length, type: 'file' as const };
+      const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
+      await runAnalyzers(linkWanted, { path: p, size: target.length, mode: info.mode, content: target, layer: layer.diffID }, result.analyses);
+      return;
+    }
+    if (type !== 'file') return;
+    result.files++;
+    const decided = plan.get(e);
+    if (!decided) return;
+    if (decided.tooBig !== undefined) {
+      result.analyses.push(tooBigToAnalyze(p, info.size, decided.tooBig));
+      return;
+    }
+    if (e.rejected) return;
+    const content = e.body ?? Buffer.alloc(0);
+    retain(p, content);
+    await runAnalyzers(decided.wanted, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID }, result.analyses);
+  };
+  // A binary only the secret scanner wanted is dropped from its first bytes, never gathered.
+  const rejectsHead = (e: TarEntry, head: Buffer): boolean => {
+    const wanted = plan.get(e)?.wanted;
+    if (!wanted) return false;
+    const p = normalizeEntryPath(e.name);
+    const sniff = head.subarray(0, 8000);
+    return wanted.every((a) => a.rejectsHead?.(p, sniff) === true);
+  };
+  const reader = new TarEntryReader(wantBody, rejectsHead);
   try {
-    await Promise.all([pipeline(raw, dec, framing, extract), consume]);
+    if (storedHash) raw.on('data', (c) => storedHash.update(c as Buffer));
+    let source: Readable = raw;
+    if (compression !== 'none') {
+      const dec = decompressor(compression);
+      raw.on('error', (e) => dec.destroy(e));
+      source = raw.pipe(dec);
+    }
+    for await (const chunk of source) {
+      const c = chunk as Buffer;
+      diffHash.update(c);
+      result.bytes += c.length;
+      reader.push(c);
+      for (const e of reader.take()) await handle(e);
+    }
+    reader.finish();
+    for (const e of reader.take()) await handle(e);
   } catch (e) {
     const msg = (e as Error).message;
     if (e instanceof TarFramingError) throw inputError(`truncated or corrupt layer (${msg})`, where, e);
@@ -189,7 +205,7 @@ export async function walkLayerStream(
   }
   // Docker and Podman run such layers (Go's archive/tar stops at the short end): so do we, once told.
   // No `where`: results are cached by diffID, and the path may differ on the next scan.
-  if (framing.unterminated) result.warnings = [{ what: `layer ${layer.digest ?? layer.diffID} ends without tar end-of-archive blocks; read up to its last complete entry` }];
+  if (reader.unterminated) result.warnings = [{ what: `layer ${layer.digest ?? layer.diffID} ends without tar end-of-archive blocks; read up to its last complete entry` }];
   const diffID = 'sha256:' + diffHash.digest('hex');
   const storedDigest = storedHash ? 'sha256:' + storedHash.digest('hex') : layer.digestVerified ? layer.digest : diffID;
   return { result, diffID, storedDigest };
