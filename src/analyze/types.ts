@@ -63,6 +63,12 @@ export interface Analyzer {
    * part of the layer-cache key, so a scan with other options never reads this one's results.
    */
   optionsKey?: string;
+  /**
+   * Optional: true when the first bytes of a body (up to 8000, fewer only if the body is shorter
+   * or the chunk ends) already prove `analyze` would find nothing (a binary, for the secret
+   * scanner). When every analyzer wanting a file says so, the walk never gathers its body.
+   */
+  rejectsHead?(path: string, head: Uint8Array): boolean;
   /** Optional: sees every entry header (no body), e.g. to flag setuid files. */
   observe?(entry: EntryInfo): AnalysisResult | undefined;
 }

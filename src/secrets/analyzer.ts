@@ -71,6 +71,7 @@ export function makeSecretAnalyzer(opts?: SecretScanOptions, optionsKey?: string
     kind: 'secret',
     ...(optionsKey ? { optionsKey } : {}),
     wants: (path, info) => isTextCandidate(path, info.size, opts?.maxFileSize),
+    rejectsHead: (path, head) => (scanner ??= scannerFor(opts)).rejectsHead(path, head),
     analyze(file) {
       const findings = (scanner ??= scannerFor(opts)).scan(file.path, file.content, { layer: file.layer });
       return findings.length ? { findings } : undefined;

@@ -96,6 +96,15 @@ export class SecretScanner {
     return true;
   }
 
+  /**
+   * True when `head` (the first bytes of a body) proves scan() finds nothing: a NUL among them
+   * makes the body binary, unless a whole-file rule (PKCS#12 keys) applies to this path.
+   */
+  rejectsHead(path: string, head: Uint8Array): boolean {
+    if (this.fileRules.some((c) => !c.rule.paths || c.rule.paths.test(path))) return false;
+    return looksBinary(head);
+  }
+
   /** Scans one file body. Binary bodies and bodies over the size cap give no findings. */
   scan(path: string, content: Buffer | string, extra: { layer?: string; target?: string; lineOffset?: number } = {}): Finding[] {
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
