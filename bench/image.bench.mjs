@@ -27,6 +27,39 @@ async function best(fn) {
 
 const startup = await best(() => measure(trivy, ['--version']));
 console.log(`peer start-up (trivy --version): ${startup.ms.toFixed(0)} ms`);
+
+// Issue 17's figure: a cold full scan (packages + secrets + misconfiguration, no vulnerability DB)
+// of the docker-archive, ours and the peer's alternating run by run (the machine's load then hits
+// both alike), median of `runs`; then ours warm (the layer cache of the last cold run).
+{
+  const input = join(imgDir, 'image.docker.tar');
+  const out = join(tmpdir(), 'cg-bench-full.json');
+  const ourArgs = (cache) => [ours, 'image', '--input', input, '--scanners', 'secret,misconfig', '--skip-db', '--format', 'json', '--output', out, '--cache-dir', cache, '--quiet'];
+  const peerArgs = (cache) => ['image', '--input', input, '--scanners', 'secret,misconfig', '--list-all-pkgs', '--format', 'json', '--output', out, '--cache-dir', cache,
+    '--skip-db-update', '--offline-scan', '--skip-policy-update', '--skip-files', '**/*.jar', '--quiet'];
+  const cold = { ours: [], peer: [] };
+  const warmCache = mkdtempSync(join(tmpdir(), 'cg-bench-warm-'));
+  try {
+    for (let i = 0; i < runs; i++) {
+      const last = i === runs - 1;
+      const c1 = last ? warmCache : mkdtempSync(join(tmpdir(), 'cg-bench-cache-'));
+      cold.ours.push(await measure(process.execPath, ourArgs(c1)));
+      if (!last) rmSync(c1, { recursive: true, force: true });
+      const c2 = mkdtempSync(join(tmpdir(), 'cg-bench-trivy-'));
+      cold.peer.push(await measure(trivy, peerArgs(c2)));
+      rmSync(c2, { recursive: true, force: true });
+    }
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await measure(process.execPath, ourArgs(warmCache)));
+    const sum = (rs) => ({ ms: median(rs.map((r) => r.ms)), peakKiB: Math.max(...rs.map((r) => r.peakKiB ?? 0)) });
+    console.log(fmtRow(`full scan (packages+secret+misconfig) cold, docker-archive, alternating (${runs} runs, median)`, sum(cold.ours), sum(cold.peer), startup.ms));
+    console.log(`  exit codes ours ${cold.ours.map((r) => r.code).join(',')}, peer ${cold.peer.map((r) => r.code).join(',')}; ours warm (layer cache): ${sum(warm).ms.toFixed(0)} ms / ${(sum(warm).peakKiB / 1024).toFixed(0)} MiB peak`);
+  } finally {
+    rmSync(warmCache, { recursive: true, force: true });
+    rmSync(out, { force: true });
+  }
+}
+if (process.env.BENCH_FULL_ONLY) process.exit(0);
 // The peer reads docker-archive tars and OCI layout directories (an OCI *archive* tar makes it exit 1
 // without a word), and it stops with an error on the first jar unless it can download its Java DB
 // (no network here), so it is given `--skip-files '**/*.jar'` (2 jars in this image; ours reads them).
