@@ -35,7 +35,7 @@ console.log(`peer start-up (trivy --version): ${startup.ms.toFixed(0)} ms`);
   const input = join(imgDir, 'image.docker.tar');
   const out = join(tmpdir(), 'cg-bench-full.json');
   const ourArgs = (cache) => [ours, 'image', '--input', input, '--scanners', 'secret,misconfig', '--skip-db', '--format', 'json', '--output', out, '--cache-dir', cache, '--quiet'];
-  const peerArgs = (cache) => ['image', '--input', input, '--scanners', 'secret,misconfig', '--list-all-pkgs', '--format', 'json', '--output', out, '--cache-dir', cache,
+  const peerArgs = (cache) => ['image', '--input', input, '--scanners', 'secret,config', '--list-all-pkgs', '--format', 'json', '--output', out, '--cache-dir', cache,
     '--skip-db-update', '--offline-scan', '--skip-policy-update', '--skip-files', '**/*.jar', '--quiet'];
   const cold = { ours: [], peer: [] };
   const warmCache = mkdtempSync(join(tmpdir(), 'cg-bench-warm-'));
