@@ -174,6 +174,11 @@ describe('dashboard', () => {
     await done(page);
 
     const events = (await api(server.url, '/api/v1/events', reader)).body;
+    // The trend the overview draws is the per-day aggregate of these same events.
+    const trend = (await api(server.url, '/api/v1/events/trend', reader)).body;
+    assert.equal(trend.days.reduce((n: number, d: any) => n + d.new, 0), events.items.filter((e: any) => e.type === 'findings.new').length);
+    const newest = (await api(server.url, '/api/v1/events?order=newest&limit=3', reader)).body;
+    assert.deepEqual(newest.items.map((e: any) => e.id), events.items.slice(-3).map((e: any) => e.id).reverse());
     page = await open('/events?type=findings.new');
     assert.equal(await page.getByTestId('events-count').innerText(), String(events.items.filter((e: any) => e.type === 'findings.new').length));
     assert.deepEqual(await unlabelled(page), []);

@@ -60,6 +60,8 @@ export interface EventsQuery {
   type?: EventType;
   /** ISO time: events at or after it. */
   since?: string;
+  /** Newest first (a dashboard's "latest"), instead of oldest first (a poller's order). */
+  newest?: boolean;
 }
 
 /** A stored image's vulnerability findings as a re-match compares them. */
@@ -285,7 +287,7 @@ export class Store {
     if (q.type) (cond.push('type = ?'), params.push(q.type));
     if (q.since) (cond.push('time >= ?'), params.push(q.since));
     const where = cond.length ? `WHERE ${cond.join(' AND ')}` : '';
-    const rows = await this.db.all(`SELECT * FROM events ${where} ORDER BY id LIMIT ?`, [...params, q.limit]);
+    const rows = await this.db.all(`SELECT * FROM events ${where} ORDER BY id ${q.newest ? 'DESC' : 'ASC'} LIMIT ?`, [...params, q.limit]);
     const items = rows.map((r) => ({
       id: num(r.id),
       time: String(r.time),
@@ -295,6 +297,24 @@ export class Store {
       finding: JSON.parse(String(r.data)) as Finding,
     }));
     return { items, last: items.length ? items[items.length - 1].id : (q.after ?? 0) };
+  }
+
+  /** New and resolved findings per UTC day (one aggregate: the trend of open findings without reading every event). */
+  async eventsPerDay(q: { digest?: string; since?: string }): Promise<{ day: string; new: number; resolved: number }[]> {
+    const cond: string[] = [];
+    const params: Param[] = [];
+    if (q.digest) (cond.push('digest = ?'), params.push(q.digest));
+    if (q.since) (cond.push('time >= ?'), params.push(q.since));
+    const where = cond.length ? `WHERE ${cond.join(' AND ')}` : '';
+    const rows = await this.db.all<{ day: string; type: string; n: number }>(`SELECT substr(time, 1, 10) AS day, type, COUNT(*) AS n FROM events ${where} GROUP BY substr(time, 1, 10), type ORDER BY day`, params);
+    const days = new Map<string, { day: string; new: number; resolved: number }>();
+    for (const r of rows) {
+      const d = days.get(String(r.day)) ?? { day: String(r.day), new: 0, resolved: 0 };
+      if (r.type === 'findings.new') d.new += num(r.n);
+      else d.resolved += num(r.n);
+      days.set(d.day, d);
+    }
+    return [...days.values()];
   }
 
   // ── tokens, audit, meta ───────────────────────────────────────────────────────────────────

@@ -61,18 +61,9 @@ export const CLIENT_JS = String.raw`(() => {
     const status = document.getElementById('trend-status');
     (async () => {
       const perDay = new Map();
-      let after = 0;
-      for (let page = 0; page < 40; page++) {
-        const r = await fetch('/ui/api/v1/events?limit=5000&after=' + after, { credentials: 'same-origin' });
-        if (!r.ok) throw new Error('events: HTTP ' + r.status);
-        const body = await r.json();
-        for (const e of body.items) {
-          const day = Math.floor(Date.parse(e.time) / 86400000) * 86400;
-          perDay.set(day, (perDay.get(day) || 0) + (e.type === 'findings.new' ? 1 : -1));
-        }
-        if (body.items.length < 5000) break;
-        after = body.last;
-      }
+      const r = await fetch('/ui/api/v1/events/trend', { credentials: 'same-origin' });
+      if (!r.ok) throw new Error('events: HTTP ' + r.status);
+      for (const d of (await r.json()).days) perDay.set(Date.parse(d.day + 'T00:00:00Z') / 1000, d.new - d.resolved);
       const days = Array.from(perDay.keys()).sort((a, b) => a - b);
       const xs = [], ys = [];
       let open = 0;

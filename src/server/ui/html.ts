@@ -75,7 +75,7 @@ export interface Column<T> {
  * above it). Sort and filter live in the query string (`<id>-sort`, `<id>-q`), so a filtered view
  * is a URL; the server applies them too, so the page is right before the script runs.
  */
-export function dataTable<T>(id: string, caption: string, rows: T[], columns: Column<T>[], query: URLSearchParams, empty = 'Nothing here.'): Html {
+export function dataTable<T>(id: string, caption: string, rows: T[], columns: Column<T>[], query: URLSearchParams, empty = 'Nothing here.', max = 2000): Html {
   const q = (query.get(`${id}-q`) ?? '').trim().toLowerCase();
   const sortParam = query.get(`${id}-sort`) ?? '';
   const desc = sortParam.startsWith('-');
@@ -87,13 +87,17 @@ export function dataTable<T>(id: string, caption: string, rows: T[], columns: Co
   const order = rows.map((_, i) => i);
   if (sortCol >= 0) order.sort((a, b) => compareValues(texts[a][sortCol], texts[b][sortCol]) * (desc ? -1 : 1));
   const visible = order.filter(shown).length;
-  const body = order.map(
+  // Past `max` rows only the filtered rows are sent (a page stays fast with thousands of rows);
+  // the filter box then submits to the server instead of filtering in the page.
+  const partial = rows.length > max;
+  const sent = partial ? order.filter(shown).slice(0, max) : order;
+  const body = sent.map(
     (i) => html`<tr data-text="${rowText[i]}"${shown(i) ? '' : new Html(' hidden')}>${columns.map((c, j) => html`<td data-sort="${texts[i][j]}"${c.numeric ? new Html(' class="num"') : ''}>${c.cell(rows[i])}</td>`)}</tr>`,
   );
   return html`<div class="table-block" data-table="${id}">
-  <div class="table-tools"><label for="${id}-q">Filter ${caption.toLowerCase()}</label>
-  <input type="search" id="${id}-q" name="${id}-q" value="${query.get(`${id}-q`) ?? ''}" data-filter="${id}" autocomplete="off">
-  <span class="count" data-count="${id}" aria-live="polite">${visible} of ${rows.length}</span></div>
+  <form method="get" class="table-tools" role="search"><label for="${id}-q">Filter ${caption.toLowerCase()}</label>
+  <input type="search" id="${id}-q" name="${id}-q" value="${query.get(`${id}-q`) ?? ''}"${partial ? '' : new Html(` data-filter="${escapeHtml(id)}"`)} autocomplete="off">
+  <span class="count" data-count="${id}" aria-live="polite">${visible} of ${rows.length}${partial && visible > max ? `, first ${max} shown: filter to narrow` : ''}</span></form>
   <table id="${id}"><caption>${caption}</caption>
   <thead><tr>${columns.map((c, j) => {
     const state = j === sortCol ? (desc ? 'descending' : 'ascending') : 'none';
