@@ -9,8 +9,7 @@ import { readRange } from './read-range.js';
 import type { LayerBlob } from './types.js';
 import type { ScanWarning } from '../core/types.js';
 import { normalizeTarPath } from './tar-header.js';
-import { TarFramingError } from './tar-framing.js';
-import { TarEntryReader, type TarEntry } from './tar-entries.js';
+import { TarEntryReader, TarFramingError, type TarEntry } from './tar-entries.js';
 
 /** What one analyzer found in one file of one layer. */
 export interface FileAnalysis {

@@ -1,5 +1,7 @@
 import { BLOCK, bodySize, decodeBlock, isMetaType, metaSizeProblem, paddedSize, parsePax, type TarHeader } from './tar-header.js';
-import { TarFramingError } from './tar-framing.js';
+
+/** A layer's tar structure is broken: where and how. */
+export class TarFramingError extends Error {}
 
 /** One tar entry as the layer walk sees it: name and link resolved from GNU long names and PAX. */
 export interface TarEntry {
@@ -17,9 +19,13 @@ export interface TarEntry {
 
 /**
  * A hand-written tar reader for the layer walk, fed chunks of the uncompressed layer: no stream
- * per entry, no copies of bodies nobody wants, the next chunk's buffers untouched. Every header is
- * validated as TarFraming does (same checks, same messages); `wantBody` decides per entry, from
- * its header alone, whether the body is kept. Completed entries are queued in order for the caller.
+ * per entry, no copies of bodies nobody wants. Every header's checksum and size are validated
+ * (PAX and GNU long-name bodies bounded, PAX `size` well-formed) before it is acted on; `wantBody`
+ * decides per entry, from its header alone, whether the body is kept. Completed entries are queued
+ * in order for the caller. The end of the stream is judged by where it falls: inside a header or
+ * a body is an error naming the entry; right after an entry (padding or end-of-archive blocks
+ * missing) the archive ends there, as Go's archive/tar (Docker, Podman) reads it, and
+ * `unterminated` is set so the caller can warn (umoci 0.4.7 `insert --opaque` writes such layers).
  */
 export class TarEntryReader {
   /** The stream ended without end-of-archive blocks (only meaningful after finish()). */
@@ -95,7 +101,7 @@ export class TarEntryReader {
     this.offset += chunk.length;
   }
 
-  /** The end of the stream: truncation inside a header or body is an error, as in TarFraming. */
+  /** The end of the stream: truncation inside a header or a body is an error. */
   finish(): void {
     const name = this.current?.name ?? '';
     if (this.bodyLeft > 0) throw new TarFramingError(`unexpected end of data inside the body of ${name || 'an entry'} (${this.bodyLeft} bytes missing)`);
