@@ -113,23 +113,17 @@ export class Store {
   async saveImage(w: ImageWrite): Promise<number> {
     return this.db.transaction(async (tx) => {
       const os = w.artifact.os;
-      const prev = await tx.get<{ id: number }>('SELECT id FROM images WHERE digest = ?', [w.digest]);
-      let id: number;
-      if (prev) {
-        id = num(prev.id);
-        await tx.run(
-          'UPDATE images SET name = ?, type = ?, os_family = ?, os_version = ?, artifact = ?, inventory = ?, suppressed = ?, last_scan = ?, scans = scans + 1, package_count = ? WHERE id = ?',
-          [w.name, w.artifact.type, os?.family ?? null, os?.version ?? null, j(w.artifact), j(w.inventory), j(w.suppressed), w.scannedAt, w.inventory.length, id],
-        );
-        await tx.run('DELETE FROM packages WHERE image_id = ?', [id]);
-        await tx.run('DELETE FROM findings WHERE image_id = ?', [id]);
-      } else {
-        const r = await tx.get<{ id: number }>(
-          'INSERT INTO images (digest, name, type, os_family, os_version, artifact, inventory, suppressed, first_seen, last_scan, scans, package_count) VALUES (?,?,?,?,?,?,?,?,?,?,1,?) RETURNING id',
-          [w.digest, w.name, w.artifact.type, os?.family ?? null, os?.version ?? null, j(w.artifact), j(w.inventory), j(w.suppressed), w.scannedAt, w.scannedAt, w.inventory.length],
-        );
-        id = num(r!.id);
-      }
+      // One upsert: two uploads of the same digest at once (two workers) serialise on the row, never a 500.
+      const r = await tx.get<{ id: number }>(
+        `INSERT INTO images (digest, name, type, os_family, os_version, artifact, inventory, suppressed, first_seen, last_scan, scans, package_count) VALUES (?,?,?,?,?,?,?,?,?,?,1,?)
+         ON CONFLICT (digest) DO UPDATE SET name = excluded.name, type = excluded.type, os_family = excluded.os_family, os_version = excluded.os_version, artifact = excluded.artifact,
+           inventory = excluded.inventory, suppressed = excluded.suppressed, last_scan = excluded.last_scan, scans = images.scans + 1, package_count = excluded.package_count
+         RETURNING id`,
+        [w.digest, w.name, w.artifact.type, os?.family ?? null, os?.version ?? null, j(w.artifact), j(w.inventory), j(w.suppressed), w.scannedAt, w.scannedAt, w.inventory.length],
+      );
+      const id = num(r!.id);
+      await tx.run('DELETE FROM packages WHERE image_id = ?', [id]);
+      await tx.run('DELETE FROM findings WHERE image_id = ?', [id]);
       for (const part of chunks(w.inventory, 5)) {
         const params: Param[] = [];
         for (const p of part) params.push(id, p.name, p.version, p.ecosystem, p.purl ?? '');
