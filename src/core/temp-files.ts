@@ -59,13 +59,13 @@ export function createTemp(target: string): string {
  * readers see the old or the new file, never half of one; a symlink planted at any predictable
  * name is never written through.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o644): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, mode = 0o644): void {
   const tmp = tempNameFor(target);
   const fd = openSync(tmp, 'wx', mode);
   track(tmp);
   try {
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+      writeChunks(fd, data);
     } finally {
       closeSync(fd);
     }
@@ -76,6 +76,27 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, mode 
   } finally {
     release(tmp);
   }
+}
+
+/** Writes a string, bytes, or string pieces (a report too large for one string) to an open file. */
+export function writeChunks(fd: number, data: string | Uint8Array | Iterable<string>): void {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    return;
+  }
+  // Pieces are gathered to about 1 MiB per write: few syscalls, bounded memory.
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of data) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      writeSync(fd, Buffer.from(batch.join('')));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length) writeSync(fd, Buffer.from(batch.join('')));
 }
 
 const alive = (pid: number) => {

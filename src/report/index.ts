@@ -1,10 +1,11 @@
-import { writeFileAtomic as writeAtomically } from '../core/temp-files.js';
+import { closeSync, openSync } from 'node:fs';
+import { writeChunks, writeFileAtomic as writeAtomically } from '../core/temp-files.js';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { usageError, inputError, type ScanResult } from '../core/index.js';
 import { writeCycloneDx } from './cyclonedx.js';
 import { writeHtml } from './html.js';
-import { writeJson } from './json.js';
+import { jsonChunks, writeJson } from './json.js';
 import { writeJunit } from './junit.js';
 import { writeMarkdown } from './markdown.js';
 import { writeSarif } from './sarif.js';
@@ -45,13 +46,21 @@ export interface OutputSpec {
 }
 
 /** Writes the whole file or nothing: a temp file beside it, then rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
   // Only regular files are replaced by rename: renaming over /dev/null, a FIFO or /dev/stdout
   // would swap the device for a file (and, as root, break the machine). Those are written to.
   const st = await stat(file).catch(() => undefined);
   if (st && !st.isFile()) {
     try {
-      await writeFile(file, text);
+      if (typeof text === 'string') await writeFile(file, text);
+      else {
+        const fd = openSync(file, 'w');
+        try {
+          writeChunks(fd, text);
+        } finally {
+          closeSync(fd);
+        }
+      }
       return;
     } catch (e) {
       throw inputError(`cannot write report: ${(e as Error).message}`, file, e);
@@ -80,8 +89,31 @@ export async function writeReports(
   for (const o of outputs) {
     const toStdout = !o.file || o.file === '-';
     const tty = toStdout && (stdout as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;
-    const text = writeReport(o.format, result, { ...opts, color: opts.color ?? tty });
-    if (toStdout) stdout.write(text);
-    else await writeFileAtomic(o.file!, text);
+    const ropts = { ...opts, color: opts.color ?? tty };
+    // JSON is written in pieces: the native report of a huge scan outgrows a single string.
+    const text: string | Iterable<string> = o.format === 'json' ? jsonChunks(result, ropts) : writeReport(o.format, result, ropts);
+    if (!toStdout) await writeFileAtomic(o.file!, text);
+    else if (typeof text === 'string') stdout.write(text);
+    else await writePieces(stdout, text);
   }
+}
+
+/** Pieces to a stream in ~1 MiB writes, waiting for 'drain' so a slow reader does not make us buffer it all. */
+async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    const ok = out.write(batch.join(''));
+    batch = [];
+    size = 0;
+    const ev = out as NodeJS.EventEmitter;
+    // A reader that goes away never drains: 'error' and 'close' end the wait as well.
+    if (!ok && typeof ev.once === 'function') await new Promise<void>((resolve) => ['drain', 'error', 'close'].forEach((e) => ev.once(e, () => resolve())));
+  };
+  for (const p of pieces) {
+    batch.push(p);
+    size += p.length;
+    if (size >= 1 << 20) await flush();
+  }
+  if (batch.length) await flush();
 }

@@ -7,6 +7,16 @@ import { isoNow, type ReportOptions } from './util.js';
  * the report was made (UTC), and the vulnerability DB used. `schemaVersion` is always the current one.
  */
 export function writeJson(result: ScanResult, opts: ReportOptions = {}): string {
+  return [...jsonChunks(result, opts)].join('');
+}
+
+/**
+ * The same bytes as `JSON.stringify(report, null, 2)`, in pieces: one per package, finding and
+ * suppressed entry. A report of a 50,000-object manifest is larger than the longest string V8
+ * can hold, so files and stdout are written from these pieces (JSON.stringify has no streaming
+ * mode, hence the hand-made outer level; every element is still serialised by JSON.stringify).
+ */
+export function* jsonChunks(result: ScanResult, opts: ReportOptions = {}): Generator<string> {
   const out: Record<string, unknown> = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: opts.toolVersion ?? TOOL_VERSION },
@@ -20,5 +30,22 @@ export function writeJson(result: ScanResult, opts: ReportOptions = {}): string 
   if (result.baseAdvice) out.baseAdvice = result.baseAdvice;
   if (result.suppressed?.length) out.suppressed = result.suppressed;
   if (result.warnings?.length) out.warnings = result.warnings;
-  return JSON.stringify(out, null, 2) + '\n';
+  const keys = Object.keys(out).filter((k) => out[k] !== undefined);
+  yield '{\n';
+  for (let i = 0; i < keys.length; i++) {
+    const v = out[keys[i]];
+    const end = i < keys.length - 1 ? ',\n' : '\n';
+    if (Array.isArray(v) && v.length > 0) {
+      yield `  ${JSON.stringify(keys[i])}: [\n`;
+      for (let j = 0; j < v.length; j++) yield `    ${indented(v[j], '    ')}${j < v.length - 1 ? ',\n' : '\n'}`;
+      yield `  ]${end}`;
+    } else {
+      yield `  ${JSON.stringify(keys[i])}: ${indented(v, '  ')}${end}`;
+    }
+  }
+  yield '}\n';
+}
+
+function indented(v: unknown, pad: string): string {
+  return (JSON.stringify(v, null, 2) ?? 'null').replace(/\n/g, `\n${pad}`);
 }
