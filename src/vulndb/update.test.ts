@@ -14,7 +14,7 @@ import { main, reportError } from '../cli/main.js';
 // A local feed server: one OSV file with an ETag, a sha256 sidecar, and switchable failures.
 const LODASH = readFileSync(fixture('ghsa', 'GHSA-p6mc-m468-83gw.json'));
 const MINIMIST = readFileSync(fixture('ghsa', 'GHSA-xvch-5gv4-984h.json'));
-const state = { body: LODASH, etag: '"v1"', mode: 'ok' as 'ok' | 'truncated' | 'garbage' | 'badsum' | 'error' };
+const state = { body: LODASH, etag: '"v1"', mode: 'ok' as 'ok' | 'truncated' | 'garbage' | 'badsum' | 'error' | 'huge' };
 const log: { url?: string; ifNoneMatch?: string }[] = [];
 let server: Server;
 let base = '';
@@ -33,6 +33,13 @@ before(async () => {
     if (path !== '/feed.json') return void res.writeHead(404).end();
     if (state.mode === 'error') return void res.writeHead(500).end('boom');
     if (state.mode === 'ok' && req.headers['if-none-match'] === state.etag) return void res.writeHead(304).end();
+    if (state.mode === 'huge') {
+      // Declares more than the feed limit: refused before a byte is stored.
+      res.writeHead(200, { 'content-length': String(2 ** 30 + 1) });
+      res.write('{');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
     if (state.mode === 'truncated') {
       res.writeHead(200, { 'content-length': String(state.body.length), etag: '"v9"' });
       res.write(state.body.subarray(0, 100));
@@ -103,6 +110,7 @@ test('update downloads, then sends If-None-Match and skips the rebuild on 304, t
   await fails('truncated', ExitCode.NETWORK, /^download (interrupted|incomplete)/);
   await fails('garbage', ExitCode.DB, /^update failed, existing database left unchanged \(OSV record GHSA-broken: "affected" is not a list: http:\/\/127\.0\.0\.1:\d+\/feed\.json\): /);
   await fails('badsum', ExitCode.DB, /^checksum mismatch \(expected sha256 [0-9a-f]{64}, got [0-9a-f]{64}\)/);
+  await fails('huge', ExitCode.DB, /^feed is 1073741825 bytes, over the 1073741824-byte limit: http/);
   await fails('error', ExitCode.NETWORK, /^download failed: HTTP 500: http:\/\/127\.0\.0\.1:\d+\/feed\.json$/);
   state.mode = 'ok';
 

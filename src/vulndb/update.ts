@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { release, track, writeFileAtomic } from '../core/temp-files.js';
 import { basename, join } from 'node:path';
 import { CoastguardError, dbError, ExitCode } from '../core/errors.js';
@@ -82,7 +82,7 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
   const indexPath = join(opts.feedDir, 'index.json');
   const index: Record<string, CacheEntry> = existsSync(indexPath) ? safeJson(indexPath) : {};
   const now = (opts.now ?? new Date()).toISOString();
-  const temps: { tmp: string; final: string; url: string; entry: CacheEntry }[] = [];
+  const temps: { tmp: string; final: string; url: string; entry?: CacheEntry }[] = [];
   const result: UpdateResult = { updated: false, downloaded: [], notModified: [] };
   const buildSources: BuildSource[] = [];
   try {
@@ -102,17 +102,16 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
       if (res.status !== 200) {
         throw new CoastguardError(`download failed: HTTP ${res.status}`, spec.url, ExitCode.NETWORK);
       }
-      const body = await readBody(res, spec.url);
-      const sha256 = createHash('sha256').update(body).digest('hex');
+      const file = `${createHash('sha256').update(spec.url).digest('hex').slice(0, 16)}-${fileNameOf(spec.url)}`;
+      const final = join(opts.feedDir, file);
+      const tmp = join(opts.feedDir, `.tmp-${process.pid}-${Date.now()}-${file}`); // keeps the extension format detection reads
+      track(tmp);
+      temps.push({ tmp, final, url: spec.url });
+      const sha256 = await downloadTo(res, spec.url, tmp);
       const expected = spec.sha256 ?? (spec.checksumUrl ? await fetchChecksum(fetchFn, spec.checksumUrl, opts.timeoutMs) : undefined);
       if (expected && expected !== sha256) {
         throw dbError(`checksum mismatch (expected sha256 ${expected}, got ${sha256})`, spec.url);
       }
-      const file = `${createHash('sha256').update(spec.url).digest('hex').slice(0, 16)}-${fileNameOf(spec.url)}`;
-      const final = join(opts.feedDir, file);
-      const tmp = join(opts.feedDir, `.tmp-${process.pid}-${Date.now()}-${file}`); // keeps the extension format detection reads
-      writeFileSync(tmp, body, { flag: 'wx' });
-      track(tmp);
       const entry: CacheEntry = {
         file,
         etag: res.headers.get('etag') ?? undefined,
@@ -120,7 +119,7 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
         sha256,
         fetchedAt: now,
       };
-      temps.push({ tmp, final, url: spec.url, entry });
+      temps[temps.length - 1].entry = entry;
       result.downloaded.push(spec.url);
       buildSources.push({ path: tmp, label: spec.url, fetched: entry });
     }
@@ -133,7 +132,7 @@ export async function updateDb(opts: UpdateOptions): Promise<UpdateResult> {
     }
     for (const t of temps) {
       renameSync(t.tmp, t.final);
-      index[t.url] = t.entry;
+      index[t.url] = t.entry!;
     }
     writeFileAtomic(indexPath, JSON.stringify(index, null, 1));
     result.updated = true;
@@ -179,20 +178,39 @@ async function get(fetchFn: typeof fetch, url: string, headers: Record<string, s
   }
 }
 
-/** Reads the whole body; a body shorter than Content-Length (a cut connection) is an error. */
-async function readBody(res: Response, url: string): Promise<Buffer> {
-  let body: Buffer;
+/** The largest feed download (and feed file `db build` reads): docs/limits.md. */
+export const MAX_FEED_BYTES = 1 << 30;
+
+/**
+ * Streams the body into `tmp` (created exclusively), hashing it on the way: memory holds one chunk,
+ * not the feed. A body over MAX_FEED_BYTES, or shorter than its Content-Length (a cut
+ * connection), is an error. Returns the body's SHA-256.
+ */
+async function downloadTo(res: Response, url: string, tmp: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > MAX_FEED_BYTES) throw dbError(`feed is ${declared} bytes, over the ${MAX_FEED_BYTES}-byte limit`, url);
+  const hash = createHash('sha256');
+  const fd = openSync(tmp, 'wx', 0o644);
+  let size = 0;
   try {
-    body = Buffer.from(await res.arrayBuffer());
+    if (res.body) {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        size += chunk.length;
+        if (size > MAX_FEED_BYTES) throw dbError(`feed is over the ${MAX_FEED_BYTES}-byte limit`, url);
+        hash.update(chunk);
+        writeSync(fd, chunk);
+      }
+    }
   } catch (e) {
+    if (e instanceof CoastguardError) throw e;
     throw new CoastguardError(`download interrupted (${(e as Error).message})`, url, ExitCode.NETWORK, { cause: e });
+  } finally {
+    closeSync(fd);
   }
-  const len = res.headers.get('content-length');
-  const encoded = res.headers.get('content-encoding');
-  if (len && !encoded && Number(len) !== body.length) {
-    throw new CoastguardError(`download incomplete (${body.length} of ${len} bytes)`, url, ExitCode.NETWORK);
+  if (Number.isFinite(declared) && !res.headers.get('content-encoding') && declared !== size) {
+    throw new CoastguardError(`download incomplete (${size} of ${declared} bytes)`, url, ExitCode.NETWORK);
   }
-  return body;
+  return hash.digest('hex');
 }
 
 async function fetchChecksum(fetchFn: typeof fetch, url: string, timeoutMs?: number): Promise<string> {

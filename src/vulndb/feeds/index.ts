@@ -4,12 +4,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import yauzl from 'yauzl';
 import { parse as parseYaml } from 'yaml';
-import { CoastguardError } from '../../core/errors.js';
+import { CoastguardError, ExitCode } from '../../core/errors.js';
 import type { FeedSink } from '../types.js';
 import { FeedError } from './errors.js';
 import * as osv from './osv.js';
 import { FEEDS } from './registry.js';
 import * as vunnelSqlite from './vunnel-sqlite.js';
+
+/** The largest single feed file `db build` reads (feeds are parsed whole): docs/limits.md. */
+export const MAX_FEED_FILE_BYTES = 1 << 30;
 
 export { FeedError } from './errors.js';
 
@@ -97,6 +100,9 @@ export async function loadSource(path: string, sink: FeedSink, opts: { label?: s
   const stats: SourceStats = { location: label, formats: new Set(), files: 0, records: 0, ignored: 0, invalid: 0, sha256: '', size: 0 };
   const digest = createHash('sha256');
   const one = async (file: string, rel: string, lenient: boolean) => {
+    // A feed file is parsed whole (JSON, zip directories): refuse a huge one before reading it.
+    const size = statSync(file).size;
+    if (size > MAX_FEED_FILE_BYTES) throw new CoastguardError(`feed file is ${size} bytes, over the ${MAX_FEED_FILE_BYTES}-byte limit (docs/limits.md)`, file, ExitCode.DB);
     const buf = readFileSync(file);
     stats.size += buf.length;
     const fileHash = createHash('sha256').update(buf).digest('hex');
