@@ -1,10 +1,10 @@
 import type { OSInfo, Package } from '../core/types.js';
+import { ECOSYSTEMS, NEUTRAL_OS_ECOSYSTEMS } from '../core/ecosystems.js';
 import { canonicalEcosystem, distroNamespace, isRpmNamespace, normalizePackageName } from '../vulndb/names.js';
 
 /** Ecosystems of OS package managers: finalised (Debian, Alpine…) and neutral (dpkg, apk, rpm). */
 const OS_ECOSYSTEMS = new Set(
-  ['dpkg', 'apk', 'rpm', 'Debian', 'Ubuntu', 'Alpine', 'Wolfi', 'Chainguard', 'Red Hat', 'CentOS', 'Rocky Linux', 'AlmaLinux',
-    'Amazon Linux', 'Oracle Linux', 'Fedora', 'Scientific Linux', 'SUSE', 'openSUSE', 'Photon OS', 'Mariner', 'Azure Linux'].map((e) => e.toLowerCase()),
+  [...Object.keys(NEUTRAL_OS_ECOSYSTEMS), ...ECOSYSTEMS.filter((e) => e.kind === 'os').map((e) => e.osv)].map((e) => e.toLowerCase()),
 );
 
 export function isOsPackage(p: Package): boolean {

@@ -1,5 +1,6 @@
 import { PackageURL } from 'packageurl-js';
 import type { Finding, Package, ScanResult } from '../core/index.js';
+import { isOsPurl } from '../core/ecosystems.js';
 import { cvssEntries, cvssMethod } from './cvss.js';
 import { spdxId } from './licenses.js';
 import {
@@ -7,12 +8,7 @@ import {
   type ReportOptions,
 } from './util.js';
 
-const OS_PURL_TYPES = new Set(['deb', 'apk', 'rpm', 'alpm']);
 const ROOT_REF = 'coastguard:root';
-
-function purlType(purl: string): string {
-  return purl.startsWith('pkg:') ? purl.slice(4).split('/')[0].toLowerCase() : '';
-}
 
 function rootPurl(result: ScanResult): string | undefined {
   const d = result.artifact.digest;
@@ -102,8 +98,8 @@ export function writeCycloneDx(result: ScanResult, opts: ReportOptions = {}): st
       }
     : undefined;
 
-  const osPkgs = components.filter((c) => c.purl && OS_PURL_TYPES.has(purlType(c.purl))).map((c) => c['bom-ref']);
-  const otherPkgs = components.filter((c) => !(c.purl && OS_PURL_TYPES.has(purlType(c.purl)))).map((c) => c['bom-ref']);
+  const osPkgs = components.filter((c) => isOsPurl(c.purl)).map((c) => c['bom-ref']);
+  const otherPkgs = components.filter((c) => !(isOsPurl(c.purl))).map((c) => c['bom-ref']);
   const dependencies = [
     { ref: ROOT_REF, dependsOn: [...(osRef ? [osRef] : osPkgs), ...otherPkgs] },
     ...(osRef ? [{ ref: osRef, dependsOn: osPkgs }] : []),

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ScanResult } from '../core/index.js';
+import { isOsPurl } from '../core/ecosystems.js';
 import { spdxId as spdxLicenseId } from './licenses.js';
 import { TOOL_NAME, TOOL_VERSION, isoNow, packageKey, stableUuid, type ReportOptions } from './util.js';
-
-const OS_PURL = /^pkg:(deb|apk|rpm|alpm)\//i;
 
 const spdxId = (kind: string, key: string) =>
   `SPDXRef-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
@@ -75,7 +74,7 @@ export function writeSpdx(result: ScanResult, opts: ReportOptions = {}): string 
       ...(p.purl ? { externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }] } : {}),
       ...(p.locations.length ? { comment: `found in ${p.locations.map((l) => l.path + (l.layer ? ` (layer ${l.layer})` : '')).join(', ')}` } : {}),
     });
-    const parent = osId && OS_PURL.test(p.purl) ? osId : rootId;
+    const parent = osId && isOsPurl(p.purl) ? osId : rootId;
     relationships.push({ spdxElementId: parent, relationshipType: 'CONTAINS', relatedSpdxElement: id });
   }
   const doc = {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PackageURL } from 'packageurl-js';
 import { z } from 'zod';
 import { inputError } from '../core/errors.js';
+import { LANGUAGE_BY_PURL_TYPE } from '../core/ecosystems.js';
 import { Limits, overLimit, regularFile } from './limits.js';
 import type { OSInfo, Package } from '../core/types.js';
 import { familyFromId, familyInfo, osFromDistroQualifier, osFromName } from '../analyze/os/index.js';
@@ -16,7 +17,7 @@ export interface SbomInventory {
 }
 
 // purl type → OSV ecosystem for language packages.
-const LANG: Record<string, string> = { npm: 'npm', pypi: 'PyPI', maven: 'Maven', golang: 'Go', gem: 'RubyGems', cargo: 'crates.io', composer: 'Packagist', nuget: 'NuGet', hex: 'Hex', pub: 'Pub', swift: 'SwiftURL' };
+const LANG = LANGUAGE_BY_PURL_TYPE;
 // purl namespace of OS packages → OSV ecosystem (the namespace is an os-release ID or a family name).
 const osEcosystem = (ns: string): string | undefined =>
   ({ suse: 'SUSE', opensuse: 'openSUSE', almalinux: 'AlmaLinux' })[ns] ?? familyInfo(familyFromId(ns))?.ecosystem;

@@ -2,6 +2,7 @@
  * Front door of the version schemes: `schemeFor` maps an OSV ecosystem name (or a scheme id, or a
  * purl type) to its scheme; `isAffectedByOsvRanges` evaluates OSV range events.
  */
+import { ECOSYSTEMS } from '../core/ecosystems.js';
 import { VersionError, type VersionScheme } from './types.js';
 import { dpkg } from './dpkg.js';
 import { apk } from './apk.js';
@@ -22,27 +23,15 @@ export { isPseudoVersion } from './golang.js';
 
 export const SCHEMES: readonly VersionScheme[] = [dpkg, apk, rpm, semver, pep440, maven, golang, gem, cargo, composer, nuget];
 
-/** Lower-cased OSV ecosystem names (without any ":release" suffix), scheme ids and purl types. */
+/** Lower-cased OSV ecosystem names (without any ":release" suffix), scheme ids, purl types and aliases (src/core/ecosystems.ts). */
 const BY_NAME: Record<string, VersionScheme> = {
-  // Scheme ids.
   ...Object.fromEntries(SCHEMES.map((s) => [s.id, s])),
-  // dpkg family.
-  debian: dpkg, ubuntu: dpkg, 'linux mint': dpkg, echo: dpkg, deb: dpkg,
-  // apk family.
-  alpine: apk, wolfi: apk, chainguard: apk, alpaquita: apk, 'bellsoft hardened containers': apk, minimos: apk,
-  // rpm family.
-  'red hat': rpm, redhat: rpm, rhel: rpm, 'rocky linux': rpm, rocky: rpm, almalinux: rpm, alma: rpm, 'amazon linux': rpm,
-  amazon: rpm, suse: rpm, sles: rpm, opensuse: rpm, fedora: rpm, centos: rpm, 'oracle linux': rpm, oracle: rpm,
-  mageia: rpm, openeuler: rpm, 'azure linux': rpm, 'cbl-mariner': rpm, mariner: rpm, 'photon os': rpm, photon: rpm,
-  // Languages (OSV ecosystem names and purl types).
-  npm: semver, hex: semver, pub: semver, bitnami: semver, swifturl: semver, 'github actions': semver, julia: semver,
-  pypi: pep440, python: pep440,
-  maven: maven,
-  go: golang, golang: golang,
-  rubygems: gem, gem: gem,
-  'crates.io': cargo, cargo: cargo,
-  packagist: composer, composer: composer,
-  nuget: nuget,
+  ...Object.fromEntries(
+    ECOSYSTEMS.filter((e) => e.scheme).flatMap((e) => {
+      const scheme = SCHEMES.find((s) => s.id === e.scheme)!;
+      return [e.osv.toLowerCase(), ...(e.purlType ? [e.purlType] : []), ...e.aliases].map((n) => [n, scheme]);
+    }),
+  ),
 };
 
 const VENDOR_PREFIXES = new Set(['root', 'seal']);

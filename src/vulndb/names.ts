@@ -2,27 +2,12 @@
  * Package-name and namespace normalisation shared by the feeds (at build time) and the matcher
  * (at scan time), so both sides of the index agree.
  */
+import { ECOSYSTEMS, NAMESPACE_PREFIX_BY_FAMILY } from '../core/ecosystems.js';
 
-/** OSV ecosystem spelling for the names inventories and feeds use loosely. */
-const ECOSYSTEM_ALIASES: Record<string, string> = {
-  npm: 'npm',
-  pypi: 'PyPI',
-  go: 'Go',
-  golang: 'Go',
-  maven: 'Maven',
-  rubygems: 'RubyGems',
-  gem: 'RubyGems',
-  'crates.io': 'crates.io',
-  cargo: 'crates.io',
-  packagist: 'Packagist',
-  composer: 'Packagist',
-  nuget: 'NuGet',
-  hex: 'Hex',
-  pub: 'Pub',
-  debian: 'Debian',
-  alpine: 'Alpine',
-  ubuntu: 'Ubuntu',
-};
+/** OSV ecosystem spelling for the names inventories and feeds use loosely (src/core/ecosystems.ts). */
+const ECOSYSTEM_ALIASES: Record<string, string> = Object.fromEntries(
+  ECOSYSTEMS.flatMap((e) => [e.osv.toLowerCase(), ...(e.kind === 'lang' ? [...(e.purlType ? [e.purlType] : []), ...e.aliases] : [])].map((n) => [n, e.osv])),
+);
 
 /**
  * OSV's distro ecosystems that spell a release differently from our namespaces:
@@ -162,11 +147,7 @@ export function distroNamespace(family: string, version: string, codename?: stri
 }
 
 /** Namespace prefixes of the same families (the OSV ecosystem names). */
-const FAMILY_ECOSYSTEM: Record<string, string> = {
-  redhat: 'Red Hat', centos: 'Red Hat', alma: 'AlmaLinux', rocky: 'Rocky Linux', oracle: 'Oracle Linux', fedora: 'Fedora',
-  amazon: 'Amazon Linux', sles: 'SUSE', 'sle-micro': 'SUSE', 'opensuse-leap': 'openSUSE', 'opensuse-tumbleweed': 'openSUSE',
-  photon: 'Photon OS', 'cbl-mariner': 'Mariner', azurelinux: 'Azure Linux',
-};
+const FAMILY_ECOSYSTEM = NAMESPACE_PREFIX_BY_FAMILY;
 
 /** Namespaces whose packages are rpms: looked up by binary and by source name (vendors publish either). */
 export function isRpmNamespace(namespace: string): boolean {

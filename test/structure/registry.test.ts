@@ -10,6 +10,12 @@ import { builtinRules } from '../../src/secrets/rules/index.js';
 import { FEEDS, FEED_HELPERS } from '../../src/vulndb/feeds/registry.js';
 import { WRITERS } from '../../src/report/index.js';
 import { SEVERITIES } from '../../src/core/severity.js';
+import { ECOSYSTEMS, NEUTRAL_OS_ECOSYSTEMS, NON_ECOSYSTEM_PURL_TYPES } from '../../src/core/ecosystems.js';
+import { SCHEMES, schemeFor } from '../../src/versions/index.js';
+import { baseEcosystem, canonicalEcosystem, distroNamespace } from '../../src/vulndb/names.js';
+import { DEFAULT_SOURCES } from '../../src/vulndb/update.js';
+import { familyFromId, familyInfo } from '../../src/analyze/os/index.js';
+import { readFileSync } from 'node:fs';
 
 // In the manner of Renovate's module spec: every module folder is registered where the pipeline
 // looks for it, and exports the common interface. A file added but not wired in fails here.
@@ -103,5 +109,50 @@ test('every report writer file is a registered format', async () => {
     if (helpers.includes(name)) continue;
     const fns = Object.entries(await load(src('report', f))).filter(([k, v]) => /^write[A-Z]/.test(k) && typeof v === 'function');
     assert.ok(fns.some(([, v]) => writers.has(v as never)), `src/report/${f} exports a writer registered in WRITERS`);
+  }
+});
+
+/** Every .ts file under a folder (tests excluded), recursively. */
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [join(dir, d.name)] : []);
+const literals = (files: string[], re: RegExp) => new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(re)].map((m) => m[1]!)));
+
+test('one table of ecosystems: every version scheme, purl type we emit and DB ecosystem is in src/core/ecosystems.ts', () => {
+  const byOsv = new Map(ECOSYSTEMS.map((e) => [e.osv, e]));
+  assert.equal(byOsv.size, ECOSYSTEMS.length, 'OSV names are unique');
+  const purlTypes = new Set([...ECOSYSTEMS.map((e) => e.purlType).filter(Boolean), ...NON_ECOSYSTEM_PURL_TYPES]);
+
+  // Version schemes: each orders some ecosystem, and each ecosystem's names resolve to its scheme.
+  for (const s of SCHEMES) assert.ok(ECOSYSTEMS.some((e) => e.scheme === s.id), `scheme ${s.id} is used by an ecosystem`);
+  for (const e of ECOSYSTEMS) {
+    if (!e.scheme) continue;
+    for (const n of [e.osv, `${e.osv}:1`, ...(e.purlType ? [e.purlType] : []), ...e.aliases]) assert.equal(schemeFor(n).id, e.scheme, `${e.osv}: schemeFor(${n})`);
+  }
+
+  // purl types the analyzers and writers emit (literals in the source) are ecosystems or listed as not being one.
+  const emitted = new Set([
+    ...literals(sources(src()), /new PackageURL\(\s*'([a-z]+)'/g),
+    ...literals(sources(src('analyze')), /purlType: '([a-z]+)'/g),
+    ...Object.values(NEUTRAL_OS_ECOSYSTEMS),
+  ]);
+  assert.ok(emitted.size >= 10, [...emitted].join(','));
+  for (const t of emitted) assert.ok(purlTypes.has(t), `purl type ${t} is in the ecosystem table`);
+
+  // Ecosystems packages get (analyzers, OS families) and the namespaces the DB is keyed on.
+  const dbEcosystems = new Set([
+    ...literals(sources(src('analyze')), /ecosystem: '([^']+)'/g),
+    ...DEFAULT_SOURCES.map((s) => /osv-vulnerabilities\.storage\.googleapis\.com\/([^/]+)\//.exec(s.url)?.[1]).filter((e): e is string => !!e).map(decodeURIComponent),
+  ]);
+  const families = ['debian', 'ubuntu', 'alpine', 'wolfi', 'chainguard', 'minimos', ...ECOSYSTEMS.flatMap((e) => e.families ?? [])];
+  for (const id of ['rhel', 'centos', 'almalinux', 'amzn', 'ol', 'sles', 'opensuse-leap', 'photon', 'mariner', 'azurelinux', 'scientific']) {
+    families.push(familyFromId(id));
+    dbEcosystems.add(familyInfo(familyFromId(id))!.ecosystem);
+  }
+  for (const f of families) dbEcosystems.add(baseEcosystem(distroNamespace(f, '9.1')));
+  for (const e of dbEcosystems) {
+    if (Object.keys(NEUTRAL_OS_ECOSYSTEMS).includes(e)) continue; // dpkg/apk/rpm before the OS is known
+    assert.ok(byOsv.has(e), `ecosystem ${e} is in the ecosystem table`);
+    assert.equal(canonicalEcosystem(e.toLowerCase()), e, `canonicalEcosystem(${e.toLowerCase()})`);
   }
 });

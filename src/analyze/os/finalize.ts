@@ -1,10 +1,11 @@
 import { PackageURL } from 'packageurl-js';
 import type { OSInfo, Package } from '../../core/types.js';
 import { familyInfo } from './families.js';
+import { NEUTRAL_OS_ECOSYSTEMS as NEUTRAL_PURL_TYPE } from '../../core/ecosystems.js';
 
 /** The neutral ecosystems the package-DB analyzers return before the OS is known. */
-export const NEUTRAL_OS_ECOSYSTEMS = new Set(['dpkg', 'apk', 'rpm']);
-const PURL_TYPE: Record<string, string> = { dpkg: 'deb', apk: 'apk', rpm: 'rpm' };
+export const NEUTRAL_OS_ECOSYSTEMS = new Set(Object.keys(NEUTRAL_PURL_TYPE));
+const PURL_TYPE: Record<string, string> = NEUTRAL_PURL_TYPE;
 
 /**
  * Once the merge knows the OS: gives OS packages their distribution's OSV ecosystem and a PURL
