@@ -8,10 +8,10 @@ import { typeFromContent, typeFromName, type DetectedType } from './detect.js';
 import { scanDockerfile, byLine } from './dockerfile/index.js';
 import { parseK8s, scanK8sObjects, type K8sObject } from './kubernetes/index.js';
 import { scanCompose } from './compose/index.js';
-import { trustedRegistries } from './dockerfile/rules/trusted-registry.js';
 import { setLabelSchema, type LabelType } from './dockerfile/rules/_labels.js';
 import { acceptedPriorityClasses } from './kubernetes/rules/priority-class-name.js';
 import { append } from '../core/arrays.js';
+import type { RuleOptions } from './types.js';
 
 export interface ConfigScanOptions {
   /** Rule ids, slugs or aliases not to run. */
@@ -94,7 +94,7 @@ export function scanConfigTexts(files: { path: string; text: string }[], opts: C
 
 function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigScanOptions): ConfigScanResult {
   const skip = opts.skipRules ?? [];
-  trustedRegistries.splice(0, trustedRegistries.length, ...(opts.trustedRegistries ?? []));
+  const ruleOptions: RuleOptions = { trustedRegistries: opts.trustedRegistries ?? [] };
   setLabelSchema(opts.labelSchema, opts.strictLabels);
   acceptedPriorityClasses.splice(0, acceptedPriorityClasses.length, ...(opts.acceptedPriorityClasses ?? []));
   const findings: Finding[] = [];
@@ -102,7 +102,7 @@ function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigSca
   let files = 0;
   for (const s of sources) {
     if (s.type === 'dockerfile') {
-      const r = scanDockerfile(s.text, s.path, skip);
+      const r = scanDockerfile(s.text, s.path, skip, ruleOptions);
       append(findings, r.findings);
       append(warnings, r.warnings);
       files++;
@@ -126,7 +126,7 @@ function scanSources(sources: Source[], warnings: ScanWarning[], opts: ConfigSca
       append(warnings, r.warnings);
     }
   }
-  const k = scanK8sObjects(objects, skip);
+  const k = scanK8sObjects(objects, skip, ruleOptions);
   append(findings, k.findings);
   append(warnings, k.warnings);
   const kubernetes = objects.map((o) => ({ path: o.path, line: o.doc.lineOf(o.root), object: o.value as Record<string, unknown> }));

@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { scanDockerfile } from './dockerfile/index.js';
 import { dockerfileRules } from './dockerfile/rules.js';
 import { HADOLINT } from './hadolint-rules.js';
-import { trustedRegistries } from './dockerfile/rules/trusted-registry.js';
 import { setLabelSchema, type LabelType } from './dockerfile/rules/_labels.js';
 
 export const HADOLINT_CASES_DIR = join(import.meta.dirname, '../../test/fixtures/hadolint');
@@ -44,10 +43,8 @@ export function scoreFolders(dir: string, matches: (folder: string, f: { id: str
       const text = readFileSync(join(dir, id, f), 'utf8');
       const src = hasFrom(text) ? text : `FROM scratch\n${text}`;
       const header = (name: string) => new RegExp(`^# ${name}: (.*)$`, 'm').exec(text)?.[1].trim().split(/\s+/) ?? [];
-      trustedRegistries.splice(0, trustedRegistries.length, ...header('allowed-registries'));
       setLabelSchema(Object.fromEntries(header('label-schema').map((kv) => kv.split('=') as [string, LabelType])), header('strict-labels')[0] === 'true');
-      const hit = scanDockerfile(src, 'Dockerfile').findings.some((x) => matches(id, x));
-      trustedRegistries.splice(0);
+      const hit = scanDockerfile(src, 'Dockerfile', [], { trustedRegistries: header('allowed-registries') }).findings.some((x) => matches(id, x));
       setLabelSchema();
       cases++;
       if (hit !== f.startsWith('fail')) wrong.push(`${id}/${f}`);

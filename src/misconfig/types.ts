@@ -26,3 +26,12 @@ export interface Rule<Ctx> extends RuleMeta {
 }
 
 export const rule = <Ctx>(r: Rule<Ctx>): Rule<Ctx> => r;
+
+/**
+ * What the user told the rules (`--trusted-registry`), given when a scan starts and read from the
+ * rule context: no module state, so two scans with different options never see each other's.
+ */
+export interface RuleOptions {
+  /** Registries images may come from (hadolint DL3026, CG-K8S-099); empty: any. `*` any, `*.example.com` any subdomain (Dockerfile FROM). */
+  trustedRegistries?: readonly string[];
+}

@@ -14,6 +14,8 @@ export interface ScannerOptions {
   /** For filesystem scans: the config files (Dockerfiles, manifests, compose) the walk kept, paths relative to the root. */
   configFiles?: { path: string; text: string }[];
   skipDirs?: string[];
+  /** `--trusted-registry`: handed to the config rules when the scan starts (no module state). */
+  trustedRegistries?: string[];
   /** `--skip-db`: the user chose to scan without vulnerabilities; a gated scan may then pass. */
   skipDb?: boolean;
 }
@@ -36,7 +38,7 @@ export async function runScanners(result: ScanResult, scanners: Set<Scanner>, op
     const { checkImageConfig, scanConfigFiles } = await import('../misconfig/index.js');
     if (image) append(result.findings, checkImageConfig(image, target));
     if (opts.configFiles) {
-      const r = scanConfigFiles(opts.configFiles, []);
+      const r = scanConfigFiles(opts.configFiles, [], { trustedRegistries: opts.trustedRegistries });
       append(result.findings, r.findings);
       append(warnings, r.warnings);
       kubernetes = r.kubernetes;

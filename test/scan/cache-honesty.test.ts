@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
 import { repoRoot, tempDir } from '../helpers.js';
@@ -68,4 +68,23 @@ test('worker threads create their analyzers from the same options (no environmen
   const analyzerOptions = { secretConfig: rules };
   const [layer] = await analyzeLayers(img.layers, { analyzers: analyzersFor(['secret'], 'image', analyzerOptions), analyzerOptions, workers: 1 });
   assert.deepEqual(layer.analyses.flatMap((a) => (a.result.findings ?? []).map((f) => `${f.id} ${f.location.path}:${f.location.line}`)), ['os-codename etc/os-release:5']);
+});
+
+test('trusted registries are given to the rules per scan: the same Dockerfile and manifest, one cache dir, different lists, different findings', async () => {
+  const cache = join(work, 'cache-trusted');
+  const dir = join(work, 'trusted-src');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM quay.io/acme/base:1.0\nUSER 1000\nHEALTHCHECK CMD true\n');
+  writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: ghcr.io/acme/web:1.0\n');
+  const untrusted = async (...trusted: string[]) => {
+    const r = await runCli(['fs', dir, '--cache-dir', cache, '--skip-db', '--scanners', 'misconfig', '--format', 'json', '-q', ...trusted.flatMap((t) => ['--trusted-registry', t])]);
+    assert.equal(r.code, 0, r.stderr);
+    const findings = (JSON.parse(r.stdout) as { findings: { id: string; location: { path: string; line?: number } }[] }).findings;
+    return findings.filter((f) => f.id === 'CG-DF-065' || f.id === 'CG-K8S-099').map((f) => `${f.id} ${f.location.path}:${f.location.line}`).sort();
+  };
+  assert.deepEqual(await untrusted(), []); // no list: any registry
+  assert.deepEqual(await untrusted('ghcr.io'), ['CG-DF-065 Dockerfile:1']);
+  assert.deepEqual(await untrusted('quay.io'), ['CG-K8S-099 pod.yaml:8']);
+  assert.deepEqual(await untrusted('docker.io'), ['CG-DF-065 Dockerfile:1', 'CG-K8S-099 pod.yaml:8']);
+  assert.deepEqual(await untrusted('ghcr.io'), ['CG-DF-065 Dockerfile:1']); // nothing left over from the scans before
 });

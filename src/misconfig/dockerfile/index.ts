@@ -1,3 +1,4 @@
+import type { RuleOptions } from '../types.js';
 import type { Finding, ScanWarning } from '../../core/types.js';
 import { toFinding, ruleMatches } from '../finding.js';
 import { parseDockerfile } from './parse.js';
@@ -7,8 +8,9 @@ import { dockerfileRules } from './rules.js';
 export { dockerfileRules };
 
 /** Runs every Dockerfile rule over one file, honouring inline `# coastguard:ignore=ID` comments. */
-export function scanDockerfile(text: string, path: string, skip: string[] = []): { findings: Finding[]; warnings: ScanWarning[] } {
+export function scanDockerfile(text: string, path: string, skip: string[] = [], options: RuleOptions = {}): { findings: Finding[]; warnings: ScanWarning[] } {
   const { ctx, warnings } = parseDockerfile(text, path);
+  ctx.options = options;
   if (ctx.stages.length === 0) return { findings: [], warnings };
   const ignores = collectIgnores(ctx);
   const findings: Finding[] = [];

@@ -1,3 +1,4 @@
+import type { RuleOptions } from '../types.js';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { ScanWarning } from '../../core/types.js';
 
@@ -40,6 +41,8 @@ export interface DockerfileCtx {
   stages: DfStage[];
   /** Global ARG names declared before the first FROM. */
   globalArgs: string[];
+  /** The user's rule options (set by scanDockerfile). */
+  options?: RuleOptions;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RuleOptions } from '../types.js';
 import type { Finding, ScanWarning } from '../../core/types.js';
 import { toFinding, ruleMatches } from '../finding.js';
 import { parseYamlDocs } from '../yaml-docs.js';
@@ -34,13 +35,13 @@ export function ignoreTokens(o: K8sObject): string[] {
 }
 
 /** Runs every Kubernetes rule over a set of objects (from one or many files: coverage rules look across all). */
-export function scanK8sObjects(objects: K8sObject[], skip: string[] = []): { findings: Finding[]; warnings: ScanWarning[] } {
+export function scanK8sObjects(objects: K8sObject[], skip: string[] = [], options: RuleOptions = {}): { findings: Finding[]; warnings: ScanWarning[] } {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];
   const rules = kubernetesRules.filter((r) => !skip.some((t) => ruleMatches(r, t)));
   for (const obj of objects) {
     const tokens = ignoreTokens(obj);
-    const ctx = { obj, all: objects };
+    const ctx = { obj, all: objects, options };
     for (const r of rules) {
       if (tokens.some((t) => ruleMatches(r, t) || (t === 'polaris/*' && r.aliases.some((a) => a.startsWith('polaris/'))))) continue;
       let issues;

@@ -1,3 +1,4 @@
+import type { RuleOptions } from '../types.js';
 import type { YamlDoc } from '../yaml-docs.js';
 import type { Issue } from '../types.js';
 
@@ -23,6 +24,8 @@ export interface K8sCtx {
   obj: K8sObject;
   /** Every object in the scan (all files), for cross-object checks: NetworkPolicy coverage, bindings, services. */
   all: K8sObject[];
+  /** The user's rule options (set by scanK8sObjects). */
+  options?: RuleOptions;
 }
 
 export const isObj = (v: unknown): v is Record<string, Any> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,10 +1,8 @@
 import { rule } from '../../types.js';
 import type { DockerfileCtx } from '../parse.js';
 
-/** Registries FROM may use; set by `misconfig.dockerfile.trustedRegistries` (empty: any). `*` allows any, `*.example.com` any subdomain. */
-export const trustedRegistries: string[] = [];
-
-export const registryAllowed = (registry: string) =>
+/** Whether FROM may use `registry` (RuleOptions.trustedRegistries): `*` allows any, `*.example.com` any subdomain. */
+const registryAllowed = (trustedRegistries: readonly string[], registry: string) =>
   trustedRegistries.some((t) => t === '*' || t === registry || (t.startsWith('*.') && registry.endsWith(t.slice(1))));
 
 export default rule<DockerfileCtx>({
@@ -15,6 +13,7 @@ export default rule<DockerfileCtx>({
   references: ['https://github.com/hadolint/hadolint/wiki/DL3026'],
   aliases: ['DL3026'],
   check(ctx) {
+    const trustedRegistries = ctx.options?.trustedRegistries ?? [];
     if (!trustedRegistries.length) return [];
     const names = new Set<string>();
     const out = [];
@@ -23,7 +22,7 @@ export default rule<DockerfileCtx>({
       if (!s.implicit && img !== 'scratch' && !names.has(img) && !img.includes('$')) {
         const first = img.split('/')[0];
         const registry = img.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
-        if (!registryAllowed(registry)) out.push({ message: `FROM ${s.image} uses registry ${registry}`, line: s.line });
+        if (!registryAllowed(trustedRegistries, registry)) out.push({ message: `FROM ${s.image} uses registry ${registry}`, line: s.line });
       }
       if (s.name) names.add(s.name);
     }

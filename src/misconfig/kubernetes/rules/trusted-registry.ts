@@ -1,6 +1,5 @@
 import { rule } from '../../types.js';
 import { perContainer, type K8sCtx } from '../objects.js';
-import { trustedRegistries } from '../../dockerfile/rules/trusted-registry.js';
 
 /** Registry of an image reference: the first path part when it looks like a host, else docker.io. */
 export function registryOf(image: string): string {
@@ -16,6 +15,7 @@ export default rule<K8sCtx>({
   references: ['https://kubernetes.io/docs/concepts/containers/images/'],
   aliases: ['AVD-KSV-0125', 'KSV125'],
   check(ctx) {
+    const trustedRegistries = ctx.options?.trustedRegistries ?? [];
     if (!trustedRegistries.length) return [];
     return perContainer(ctx, (c) => {
       const img = String(c.c.image ?? '');
