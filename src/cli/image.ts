@@ -1,6 +1,7 @@
 import { usageError } from '../core/errors.js';
 import { openImageInput } from '../source/open-input.js';
 import { scanImage } from '../scan/image-scan.js';
+import { addRegistryChecks } from '../scan/registry-checks.js';
 import type { Command } from './command.js';
 import { scanFlags } from './common-flags.js';
 import { scanOptionsFrom } from './scan-options.js';
@@ -51,15 +52,12 @@ export const command: Command = {
       }
     }
     result ??= await scanImage(img, scanOpts);
-    const { checkSignaturePolicy } = await import('../scan/signature-policy.js');
-    const sig = await checkSignaturePolicy(policy.policy, input || fromEngine ? undefined : ref, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
-    result.findings.push(...sig.findings);
-    (result.warnings ??= []).push(...sig.warnings);
-    if (ctx.values['check-base']) {
-      const { checkBase } = await import('../scan/base-check.js');
-      const b = await checkBase(img, { platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx) });
-      result.findings.push(...b.findings);
-      (result.warnings ??= []).push(...b.warnings);
+    const checkBase = Boolean(ctx.values['check-base']);
+    await addRegistryChecks(result, img, {
+      policy: policy.policy, ref: input || fromEngine ? undefined : ref, checkBase,
+      platform: o.platform, insecure: Boolean(ctx.values.insecure), credentials: credentialsFrom(ctx),
+    });
+    if (checkBase) {
       const { baseAdviceFor } = await import('./base-advice.js');
       await baseAdviceFor(ctx, img, result, scanOpts);
     }
