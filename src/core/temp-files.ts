@@ -84,19 +84,23 @@ export function writeChunks(fd: number, data: string | Uint8Array | Iterable<str
     writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
     return;
   }
-  // Pieces are gathered to about 1 MiB per write: few syscalls, bounded memory.
+  for (const batch of batched(data)) writeSync(fd, Buffer.from(batch));
+}
+
+/** String pieces joined into batches of about `size` characters: few writes, bounded memory. */
+export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
   let batch: string[] = [];
-  let size = 0;
-  for (const piece of data) {
+  let length = 0;
+  for (const piece of pieces) {
     batch.push(piece);
-    size += piece.length;
-    if (size >= 1 << 20) {
-      writeSync(fd, Buffer.from(batch.join('')));
+    length += piece.length;
+    if (length >= size) {
+      yield batch.join('');
       batch = [];
-      size = 0;
+      length = 0;
     }
   }
-  if (batch.length) writeSync(fd, Buffer.from(batch.join('')));
+  if (batch.length) yield batch.join('');
 }
 
 const alive = (pid: number) => {

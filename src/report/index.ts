@@ -1,5 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
-import { writeChunks, writeFileAtomic as writeAtomically } from '../core/temp-files.js';
+import { batched, writeChunks, writeFileAtomic as writeAtomically } from '../core/temp-files.js';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { usageError, inputError, type ScanResult } from '../core/index.js';
@@ -100,20 +100,9 @@ export async function writeReports(
 
 /** Pieces to a stream in ~1 MiB writes, waiting for 'drain' so a slow reader does not make us buffer it all. */
 async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
-  let batch: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    const ok = out.write(batch.join(''));
-    batch = [];
-    size = 0;
-    const ev = out as NodeJS.EventEmitter;
+  const ev = out as NodeJS.EventEmitter;
+  for (const batch of batched(pieces)) {
     // A reader that goes away never drains: 'error' and 'close' end the wait as well.
-    if (!ok && typeof ev.once === 'function') await new Promise<void>((resolve) => ['drain', 'error', 'close'].forEach((e) => ev.once(e, () => resolve())));
-  };
-  for (const p of pieces) {
-    batch.push(p);
-    size += p.length;
-    if (size >= 1 << 20) await flush();
+    if (!out.write(batch) && typeof ev.once === 'function') await new Promise<void>((resolve) => ['drain', 'error', 'close'].forEach((e) => ev.once(e, () => resolve())));
   }
-  if (batch.length) await flush();
 }
