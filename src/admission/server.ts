@@ -4,9 +4,9 @@
  * text). Bad bodies get a 400 with a JSON error, never a crash; a body over the limit is cut off
  * as it arrives, so a huge or endless upload cannot hold memory or the event loop.
  */
+import { listen } from '../core/listen.js';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { decide, isPrepared, prepare, review, type ReviewOutcome, type ReviewOptions } from './review.js';
 import type { VerdictPool } from './verdict-pool.js';
 
@@ -192,18 +192,10 @@ export async function startAdmissionServer(opts: AdmissionServerOptions): Promis
     counters.tls_errors++;
     socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address() as AddressInfo;
-  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const { host, port } = await listen(server, opts.port, opts.host);
   return {
     server,
-    url: `https://${host}:${addr.port}`,
+    url: `https://${host}:${port}`,
     counters,
     close: async () => {
       await new Promise<void>((resolve) => {

@@ -5,10 +5,10 @@
  * without stageTimestamp) are counted and skipped, never fatal. GET /healthz (JSON) and
  * GET /metrics (Prometheus text) expose the counters.
  */
+import { listen } from '../core/listen.js';
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { RuntimeEngine } from './engine.js';
 import { decodePayload, DEFAULT_MAX_EVENT_SIZE, type SkipReason } from './events.js';
 import { RuleRateLimiter, type RateLimitOptions } from './ratelimit.js';
@@ -250,19 +250,11 @@ export async function startServer(opts: ServeOptions): Promise<RuntimeServer> {
   // A client that stalls mid-request is cut off (and counted as truncated) after 30 s.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // An empty host (`--listen :PORT`) listens on every interface, as Falco and Go do.
-    server.listen(opts.port, opts.host || undefined, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address() as AddressInfo;
-  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  // An empty host (`--listen :PORT`) listens on every interface, as Falco and Go do.
+  const { host, port } = await listen(server, opts.port, opts.host || undefined);
   return {
     server,
-    url: `${opts.tls ? 'https' : 'http'}://${host === '[::]' || host === '0.0.0.0' ? '127.0.0.1' : host}:${addr.port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host === '[::]' || host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     counters,
     async close() {
       await new Promise<void>((res) => {

@@ -1,6 +1,6 @@
+import { listen as listenOn } from '../core/listen.js';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { CoastguardError, ExitCode } from '../core/errors.js';
 import { Authenticator, type Principal } from './auth.js';
 import { ServerCore } from './core.js';
@@ -138,16 +138,8 @@ export async function listen(core: ServerCore, store: Store, services: ServerSer
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"error":"malformed HTTP request","status":400}');
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address() as AddressInfo;
-  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  const url = `${o.tls ? 'https' : 'http'}://${host}:${addr.port}`;
+  const { host, port } = await listenOn(server, o.port, o.host);
+  const url = `${o.tls ? 'https' : 'http'}://${host}:${port}`;
   ui = {
     apiBaseUrl: url,
     apiPrefix: '/api/v1',
