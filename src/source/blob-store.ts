@@ -48,7 +48,7 @@ export class TarStore implements BlobStore {
   ref(name: string): BlobRef {
     const m = this.members.get(normalizeMemberName(name));
     if (!m) throw inputError(`missing blob ${name}`, this.where);
-    return { path: this.path, start: m.start, end: m.start + m.size };
+    return { path: this.path, start: m.start, end: m.start + m.size, ...(this.where !== this.path ? { label: this.where } : {}) };
   }
   async read(name: string, limit: number = Limits.imageJsonBytes) {
     const r = this.ref(name);

@@ -57,7 +57,7 @@ const typeOf = (t: string): EntryInfo['type'] =>
 export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: { verify?: boolean } = {}): Promise<LayerResult> {
   const verify = opts.verify ?? true;
   const { path, start = 0, end } = layer.ref;
-  const where = `layer ${layer.digest ?? layer.diffID} in ${path}`;
+  const where = `layer ${layer.digest ?? layer.diffID} in ${layer.ref.label ?? path}`;
   // An empty or missing diffID must not turn verification off.
   if (verify && (typeof layer.diffID !== 'string' || !DIGEST.test(layer.diffID))) {
     throw inputError(`config's rootfs.diff_ids has no valid sha256 digest for this layer (${JSON.stringify(layer.diffID ?? null)})`, where);

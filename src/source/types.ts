@@ -9,6 +9,8 @@ export interface BlobRef {
   /** Byte range inside `path` (inclusive start, exclusive end); whole file when absent. */
   start?: number;
   end?: number;
+  /** The file the user named, when `path` is a temp copy of it (a decompressed archive): errors name this. */
+  label?: string;
 }
 
 export interface LayerBlob {

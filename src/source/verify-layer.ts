@@ -17,7 +17,7 @@ import type { LayerBlob } from './types.js';
 export async function verifyLayerBytes(layer: LayerBlob): Promise<void> {
   if (layer.digestVerified) return;
   const { path, start = 0, end } = layer.ref;
-  const where = `layer ${layer.digest ?? layer.diffID} in ${path}`;
+  const where = `layer ${layer.digest ?? layer.diffID} in ${layer.ref.label ?? path}`;
   const compression = detectCompression(await readRange(path, start));
   const raw = () => createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
   const hashOf = async (decompress: boolean) => {

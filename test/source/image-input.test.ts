@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CoastguardError, ExitCode } from '../../src/core/errors.js';
 import { openImageInput } from '../../src/source/open-input.js';
 import { walkLayer } from '../../src/source/layer-walk.js';
+import { verifyLayerBytes } from '../../src/source/verify-layer.js';
 import { analyzeLayers } from '../../src/source/layer-pool.js';
 import { mergeLayers } from '../../src/scan/merge.js';
 import { TarStore } from '../../src/source/blob-store.js';
@@ -148,6 +149,15 @@ test('a gzip-compressed docker save archive is unpacked once to a temp file and 
   const r = await walkLayer(img.layers[0], []);
   assert.ok(r.paths.includes('lib/apk/db/installed'));
   assert.ok(r.paths.includes('etc/alpine-release'));
+  // Errors about a layer name the archive the user gave, not its decompressed temp copy.
+  const lying = { ...img.layers[0], diffID: `sha256:${'0'.repeat(64)}` };
+  for (const run of [() => walkLayer(lying, []), () => verifyLayerBytes(lying)]) {
+    await assert.rejects(run(), (e: CoastguardError) => {
+      assert.match(e.message, /^diffID mismatch: /);
+      assert.equal(e.where, `layer sha256:${'0'.repeat(64)} in ${fixture('images/trivy/alpine-310.tar.gz')}`);
+      return true;
+    });
+  }
 });
 
 test('hard links: a linked file is analysed under its own path with its target body', async () => {
