@@ -77,6 +77,7 @@ export async function watchEngine(opts: WatchOptions): Promise<WatchCounters> {
   const known = new Map<string, ContainerInspect>();
   const seen = new Set<string>();
   let since: number | undefined;
+  let lastNano: bigint | undefined;
   let wait = backoff.min;
   let connectedOnce = false;
   const status = opts.onStatus ?? (() => {});
@@ -95,6 +96,9 @@ export async function watchEngine(opts: WatchOptions): Promise<WatchCounters> {
 
   const handle = async (ev: EngineEvent): Promise<boolean> => {
     if (ev.type !== 'container' || !ev.id) return false;
+    // A reconnect replays from the last event's second: an event older than the last one handled
+    // was never ours (the stream is in time order), e.g. a start from before the watch connected.
+    if (lastNano !== undefined && ev.timeNano < lastNano) return false;
     const key = `${ev.timeNano}|${ev.id}|${ev.action}|${ev.detail ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -114,6 +118,7 @@ export async function watchEngine(opts: WatchOptions): Promise<WatchCounters> {
       for (const s of sinks) s.write(a);
     }
     if (ev.action === 'destroy') known.delete(ev.id);
+    lastNano = ev.timeNano;
     since = Number(ev.timeNano / 1_000_000_000n);
     return opts.maxEvents !== undefined && counters.events >= opts.maxEvents;
   };
