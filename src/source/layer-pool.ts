@@ -7,7 +7,10 @@ import { LayerCache } from './layer-cache.js';
 import { walkLayer, type LayerResult } from './layer-walk.js';
 import type { LayerBlob } from './types.js';
 import { verifyLayerBytes } from './verify-layer.js';
-import type { WorkerRequest } from './layer-worker.js';
+import type { WorkerReply, WorkerRequest } from './layer-worker.js';
+import { mergeDeferred, type DeferredAnalyses, type DeferredBatch } from './deferred-files.js';
+import type { DeferredFile } from './layer-walk.js';
+import { statSync } from 'node:fs';
 
 export interface AnalyzeLayersOptions {
   analyzers: Analyzer[];
@@ -105,36 +108,96 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
     await Promise.all(lanes);
     return results;
   }
+  await runPool(layers, todo, nWorkers, opts, finish);
+  return results;
+}
+
+/** Per layer being walked: its deferred files, in batches, and their analyses as they come back. */
+interface LayerProgress {
+  walked?: LayerResult;
+  batches: DeferredAnalyses[][];
+  pending: number;
+}
+
+/**
+ * The worker threads: each takes the next task when it is free, a layer walk first (biggest
+ * first: walks are the long, sequential tasks), else a batch of deferred files from any layer. A
+ * layer is finished when its walk and all its batches are back.
+ */
+async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, opts: AnalyzeLayersOptions, finish: (i: number, r: LayerResult) => void): Promise<void> {
   const ids = opts.analyzers.map((a) => a.id);
-  const queue = [...todo];
+  const analyzerOptions = opts.analyzerOptions ?? {};
+  const verify = opts.verify ?? true;
+  const walks = [...todo];
+  const batches: { i: number; seq: number; batch: DeferredBatch }[] = [];
+  const progress = new Map<number, LayerProgress>(todo.map((i) => [i, { batches: [], pending: 0 }]));
+  // What each archive file looked like before the walks: deferred reads check it is unchanged.
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  for (const i of todo) {
+    const p = layers[i].ref.path;
+    if (!stats.has(p)) {
+      const st = statSync(p);
+      stats.set(p, { size: st.size, mtimeMs: st.mtimeMs });
+    }
+  }
   const workers: Worker[] = [];
+  const idle: Worker[] = [];
+  let busy = 0;
   try {
-    await Promise.all(
-      Array.from({ length: nWorkers }, () =>
-        new Promise<void>((resolve, reject) => {
-          const w = startWorker();
-          workers.push(w);
-          const next = () => {
-            const i = queue.shift();
-            if (i === undefined) return resolve();
-            const req: WorkerRequest = { id: i, layer: layers[i], analyzerIds: ids, analyzerOptions: opts.analyzerOptions ?? {}, verify: opts.verify ?? true };
-            w.postMessage(req);
-          };
-          w.on('message', (msg: { id: number; result?: LayerResult; error?: { what: string; where?: string; exitCode?: number } }) => {
-            if (msg.error) {
-              reject(new CoastguardError(msg.error.what, msg.error.where, (msg.error.exitCode ?? ExitCode.INTERNAL) as ExitCodeValue));
-              return;
-            }
-            finish(msg.id, msg.result!);
-            next();
-          });
-          w.on('error', reject);
-          next();
-        }),
-      ),
-    );
+    await new Promise<void>((resolve, reject) => {
+      const done = (i: number) => {
+        const p = progress.get(i)!;
+        if (!p.walked || p.pending > 0) return;
+        progress.delete(i);
+        finish(i, mergeDeferred(p.walked, p.batches.flat()));
+      };
+      const dispatch = () => {
+        while (idle.length > 0 && (walks.length > 0 || batches.length > 0)) {
+          const w = idle.pop()!;
+          busy++;
+          const i = walks.shift();
+          let req: WorkerRequest;
+          if (i !== undefined) req = { kind: 'layer', id: i, layer: layers[i], analyzerIds: ids, analyzerOptions, verify, defer: true };
+          else {
+            const b = batches.shift()!;
+            req = { kind: 'batch', id: b.i, seq: b.seq, batch: b.batch, analyzerIds: ids, analyzerOptions };
+          }
+          w.postMessage(req);
+        }
+        if (busy === 0 && walks.length === 0 && batches.length === 0) resolve();
+      };
+      const onMessage = (w: Worker, msg: WorkerReply) => {
+        if (msg.kind === 'error') return reject(new CoastguardError(msg.error.what, msg.error.where, (msg.error.exitCode ?? ExitCode.INTERNAL) as ExitCodeValue));
+        const p = progress.get(msg.id)!;
+        if (msg.kind === 'deferred') {
+          const layer = layers[msg.id];
+          const st = stats.get(layer.ref.path)!;
+          batches.push({ i: msg.id, seq: p.batches.length, batch: { path: layer.ref.path, fileSize: st.size, fileMtimeMs: st.mtimeMs, layer: layer.diffID, label: `layer ${layer.digest ?? layer.diffID} in ${layer.ref.label ?? layer.ref.path}`, files: msg.files as DeferredFile[] } });
+          p.batches.push([]);
+          p.pending++;
+          dispatch();
+          return;
+        }
+        if (msg.kind === 'layer') p.walked = msg.result;
+        else {
+          p.batches[msg.seq] = msg.done;
+          p.pending--;
+        }
+        busy--;
+        idle.push(w);
+        done(msg.id);
+        dispatch();
+      };
+      for (let n = 0; n < nWorkers; n++) {
+        const w = startWorker();
+        workers.push(w);
+        idle.push(w);
+        w.on('message', (msg: WorkerReply) => onMessage(w, msg));
+        w.on('error', reject);
+      }
+      dispatch();
+    });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

@@ -9,7 +9,8 @@ import { readRange } from './read-range.js';
 import type { LayerBlob } from './types.js';
 import type { ScanWarning } from '../core/types.js';
 import { normalizeTarPath } from './tar-header.js';
-import { TarEntryReader, TarFramingError, type TarEntry } from './tar-entries.js';
+import { TarEntryReader, TarFramingError, type BodyWant, type TarEntry } from './tar-entries.js';
+import { readRangeSync } from './read-range.js';
 
 /** What one analyzer found in one file of one layer. */
 export interface FileAnalysis {
@@ -40,6 +41,31 @@ export interface LayerResult {
 
 export const normalizeEntryPath = normalizeTarPath;
 
+/**
+ * A file only deferrable analyzers (the secret scanner) want, left for later: its body is a byte
+ * range of the archive, so any worker thread can read and scan it (see deferred-files.ts).
+ * `at` is where its analyses go in the layer's list, so the result is the same as walked inline.
+ */
+export interface DeferredFile {
+  at: number;
+  path: string;
+  mode: number;
+  size: number;
+  /** Offset of the body in the archive file. */
+  start: number;
+}
+
+/** Where deferred files go, and the file their byte ranges are in. */
+export interface DeferSink {
+  /** Offset of the layer's tar in `path` (the layer is stored uncompressed). */
+  fileStart: number;
+  path: string;
+  take(files: DeferredFile): void;
+}
+
+/** Analyzers whose work can leave the walk: they need a file's bytes and nothing else of the layer. */
+export const deferrable = (a: Analyzer) => a.kind === 'secret';
+
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 // Small on purpose: layers are read concurrently, and hard links to big files are rare.
@@ -54,7 +80,11 @@ const typeOf = (t: string): EntryInfo['type'] =>
  * uncompressed bytes, parse the tar, and hand each analyzer only the files it asked for by path
  * and size. Bodies nobody wants are drained, never buffered. Digests are checked at the end.
  */
-export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: { verify?: boolean } = {}): Promise<LayerResult> {
+export async function walkLayer(
+  layer: LayerBlob,
+  analyzers: Analyzer[],
+  opts: { verify?: boolean; defer?: (file: DeferredFile) => void } = {},
+): Promise<LayerResult> {
   const verify = opts.verify ?? true;
   const { path, start = 0, end } = layer.ref;
   const where = `layer ${layer.digest ?? layer.diffID} in ${layer.ref.label ?? path}`;
@@ -64,7 +94,9 @@ export async function walkLayer(layer: LayerBlob, analyzers: Analyzer[], opts: {
   }
   const compression = detectCompression(await readRange(path, start));
   const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
-  const { result, diffID, storedDigest } = await walkLayerStream(layer, raw, compression, where, analyzers);
+  // Only an uncompressed layer's files are byte ranges of the file on disk.
+  const sink = opts.defer && compression === 'none' ? { fileStart: start, path, take: opts.defer } : undefined;
+  const { result, diffID, storedDigest } = await walkLayerStream(layer, raw, compression, where, analyzers, sink);
   if (verify) {
     if (layer.digest && storedDigest !== layer.digest) throw inputError(`digest mismatch: blob hashes to ${storedDigest}, manifest says ${layer.digest}`, where);
     if (diffID !== layer.diffID) throw inputError(`diffID mismatch: uncompressed layer hashes to ${diffID}, config says ${layer.diffID}`, where);
@@ -82,6 +114,7 @@ export async function walkLayerStream(
   compression: Compression,
   where: string,
   analyzers: Analyzer[],
+  defer?: DeferSink,
 ): Promise<{ result: LayerResult; diffID: string; storedDigest: string | undefined }> {
   const result: LayerResult = {
     diffID: layer.diffID,
@@ -113,9 +146,15 @@ export async function walkLayerStream(
       retainedBytes -= v.length;
     }
   };
+  // Deferred files by path, for hard links to them later in the layer.
+  const deferredAt = new Map<string, { start: number; size: number }>();
+  const deferFile = (path: string, mode: number, size: number, start: number) => {
+    defer!.take({ at: result.analyses.length, path, mode, size, start });
+    deferredAt.set(path, { start, size });
+  };
   // Decided from the header alone, so bodies nobody wants are never gathered.
-  const plan = new WeakMap<TarEntry, { wanted: Analyzer[]; tooBig?: number }>();
-  const wantBody = (e: TarEntry): boolean => {
+  const plan = new WeakMap<TarEntry, { wanted: Analyzer[]; tooBig?: number; defer?: boolean }>();
+  const wantBody = (e: TarEntry): BodyWant => {
     const type = typeOf(e.type);
     if (type !== 'file') return false;
     const p = normalizeEntryPath(e.name);
@@ -125,8 +164,17 @@ export async function walkLayerStream(
     const wanted = analyzers.filter((a) => a.wants(p, info));
     if (wanted.length === 0) return false;
     const limit = bufferLimit(wanted);
-    plan.set(e, { wanted, tooBig: e.size > limit ? limit : undefined });
-    return e.size <= limit;
+    if (e.size > limit) {
+      plan.set(e, { wanted, tooBig: limit });
+      return false;
+    }
+    // Sniffed here (binaries are dropped from their first bytes), read later by byte range.
+    if (defer && wanted.every(deferrable)) {
+      plan.set(e, { wanted, defer: true });
+      return 'head';
+    }
+    plan.set(e, { wanted });
+    return true;
   };
   const handle = async (e: TarEntry) => {
     const p = normalizeEntryPath(e.name);
@@ -150,7 +198,19 @@ export async function walkLayerStream(
     if (type === 'hardlink' && info.linkname) {
       // A hard link's body is its target's, written earlier in this layer: analyse the link
       // under its own path when the target's body is still at hand.
-      const target = retained.get(normalizeEntryPath(info.linkname));
+      const targetPath = normalizeEntryPath(info.linkname);
+      const range = deferredAt.get(targetPath);
+      if (range) {
+        const linkInfo = { ...info, size: range.size, type: 'file' as const };
+        const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
+        if (linkWanted.length === 0) return;
+        if (linkWanted.every(deferrable)) return deferFile(p, info.mode, range.size, range.start);
+        // Rare: another analyzer wants the link's path; read the target's bytes now.
+        const body = readRangeSync(defer!.path, range.start, range.size);
+        await runAnalyzers(linkWanted, { path: p, size: range.size, mode: info.mode, content: body, layer: layer.diffID }, result.analyses);
+        return;
+      }
+      const target = retained.get(targetPath);
       if (!target) return;
       const linkInfo = { ...info, size: target.length, type: 'file' as const };
       const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
@@ -166,6 +226,7 @@ export async function walkLayerStream(
       return;
     }
     if (e.rejected) return;
+    if (decided.defer) return deferFile(p, info.mode, info.size, defer!.fileStart + e.dataOffset);
     const content = e.body ?? Buffer.alloc(0);
     retain(p, content);
     await runAnalyzers(decided.wanted, { path: p, size: info.size, mode: info.mode, content, layer: layer.diffID }, result.analyses);

@@ -15,7 +15,15 @@ export interface TarEntry {
   body?: Buffer;
   /** The body was asked for, then dropped from its first bytes (rejectsHead). */
   rejected?: boolean;
+  /** Offset of the body's first byte in the tar stream (for byte-range reads of uncompressed layers). */
+  dataOffset: number;
 }
+
+/**
+ * What the caller wants of a body, decided from the header: all of it, only its first bytes
+ * offered to `rejectsHead` (the caller reads it later by byte range), or nothing.
+ */
+export type BodyWant = boolean | 'head';
 
 /**
  * A hand-written tar reader for the layer walk, fed chunks of the uncompressed layer: no stream
@@ -37,6 +45,8 @@ export class TarEntryReader {
   private bodyLeft = 0;
   private padLeft = 0;
   private parts: Buffer[] | undefined;
+  /** The current body is sniffed (rejectsHead) but not gathered. */
+  private headOnly = false;
   private paxGlobal: Record<string, string> = {};
   private pax: Record<string, string> | undefined;
   private longName: string | undefined;
@@ -50,7 +60,7 @@ export class TarEntryReader {
    * chunk, may still drop it (a binary nobody can use) before anything is gathered.
    */
   constructor(
-    private readonly wantBody: (e: TarEntry) => boolean,
+    private readonly wantBody: (e: TarEntry) => BodyWant,
     private readonly rejectsHead?: (e: TarEntry, head: Buffer) => boolean,
   ) {}
 
@@ -70,7 +80,8 @@ export class TarEntryReader {
           if (this.parts.length === 0 && this.rejectsHead && !this.current!.meta && this.rejectsHead(this.current!, part)) {
             this.current!.rejected = true;
             this.parts = undefined;
-          } else this.parts.push(part);
+          } else if (this.headOnly) this.parts = undefined;
+          else this.parts.push(part);
         }
         this.bodyLeft -= n;
         i += n;
@@ -125,8 +136,9 @@ export class TarEntryReader {
     if (isMetaType(h.type)) {
       const tooBig = metaSizeProblem(h);
       if (tooBig) throw new TarFramingError(`corrupt tar: ${tooBig} at byte ${at}`);
-      this.current = { name: h.name, linkname: h.linkname, type: h.type, size, mode: 0, meta: h.type as 'x' | 'g' | 'L' | 'K' };
+      this.current = { name: h.name, linkname: h.linkname, type: h.type, size, mode: 0, dataOffset: at + BLOCK, meta: h.type as 'x' | 'g' | 'L' | 'K' };
       this.parts = [];
+      this.headOnly = false;
     } else {
       const pax = this.pax;
       if (pax?.size !== undefined && h.type !== '5') size = Number(pax.size);
@@ -136,12 +148,15 @@ export class TarEntryReader {
         type: h.type,
         size,
         mode: parseInt(block.toString('latin1', 100, 107).replace(/[^0-7].*$/, '') || '0', 8),
+        dataOffset: at + BLOCK,
       };
       this.pax = undefined;
       this.longName = undefined;
       this.longLink = undefined;
       this.current = e;
-      this.parts = size > 0 && this.wantBody(e) ? [] : undefined;
+      const want = size > 0 ? this.wantBody(e) : false;
+      this.parts = want ? [] : undefined;
+      this.headOnly = want === 'head';
     }
     this.bodyLeft = size;
     this.padLeft = paddedSize(size) - size;

@@ -1,0 +1,75 @@
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import type { Analyzer } from '../analyze/types.js';
+import { inputError } from '../core/errors.js';
+import type { DeferredFile, FileAnalysis, LayerResult } from './layer-walk.js';
+import { readRangeFd } from './read-range.js';
+import { runAnalyzers } from './run-analyzers.js';
+
+/**
+ * The secret scanner's share of a layer, moved out of the walk. Walking a layer is sequential
+ * (one hash, one tar stream) and its text files are spread unevenly across layers, so one
+ * text-heavy layer used to keep one core busy while the other idled. The walk now only notes
+ * where each wanted text file's bytes are (uncompressed layers: a byte range of the archive) and
+ * any worker thread reads and scans them in batches: both cores stay busy to the end, and no body
+ * is copied between threads.
+ */
+export interface DeferredBatch {
+  /** The archive file the ranges are in, and what it looked like when the walk read it. */
+  path: string;
+  fileSize: number;
+  fileMtimeMs: number;
+  /** The layer's diffID (findings carry it). */
+  layer: string;
+  /** Where the layer's tar starts in `path`, for error messages. */
+  label: string;
+  files: DeferredFile[];
+}
+
+/** The analyses of one deferred file, in the layer's order (`at`, then arrival). */
+export interface DeferredAnalyses {
+  at: number;
+  analyses: FileAnalysis[];
+}
+
+// One buffer per thread, grown to the largest file read: memory stays bounded by that file.
+let scratch: Buffer | undefined;
+
+/** Reads and analyses a batch of deferred files (in a worker thread, or in this one). */
+export async function analyzeDeferred(batch: DeferredBatch, analyzers: Analyzer[]): Promise<DeferredAnalyses[]> {
+  const fd = openSync(batch.path, 'r');
+  try {
+    // The bytes were hashed by the walk; a file changed since then must not pass for them.
+    const st = fstatSync(fd);
+    if (st.size !== batch.fileSize || st.mtimeMs !== batch.fileMtimeMs) throw inputError('the file changed while it was being scanned', batch.label);
+    const out: DeferredAnalyses[] = [];
+    for (const f of batch.files) {
+      const wanted = analyzers.filter((a) => a.wants(f.path, { size: f.size, mode: f.mode }));
+      if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(Math.max(f.size, 64 * 1024));
+      let content: Buffer;
+      try {
+        content = readRangeFd(fd, f.start, f.size, scratch);
+      } catch (e) {
+        throw inputError(`cannot read ${f.path} (${(e as Error).message})`, batch.label, e);
+      }
+      const analyses: FileAnalysis[] = [];
+      await runAnalyzers(wanted, { path: f.path, size: f.size, mode: f.mode, content, layer: batch.layer }, analyses);
+      out.push({ at: f.at, analyses });
+    }
+    return out;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Puts deferred files' analyses where the walk would have put them (stable for equal `at`). */
+export function mergeDeferred(result: LayerResult, done: DeferredAnalyses[]): LayerResult {
+  if (done.every((d) => d.analyses.length === 0)) return result;
+  const merged: FileAnalysis[] = [];
+  let next = 0;
+  for (const d of done) {
+    while (next < d.at && next < result.analyses.length) merged.push(result.analyses[next++]);
+    merged.push(...d.analyses);
+  }
+  while (next < result.analyses.length) merged.push(result.analyses[next++]);
+  return { ...result, analyses: merged };
+}
