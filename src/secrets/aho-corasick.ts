@@ -40,13 +40,13 @@ export class KeywordMatcher {
       out[s].add(id);
     });
     const n = gotoRows.length;
-    const table = new Int32Array(n * width);
+    const next = new Int32Array(n * width);
     const fail = new Int32Array(n);
     // Breadth-first: a state's failure target is always complete before the state itself.
     const queue: number[] = [];
     for (let c = 0; c < width; c++) {
       const t = gotoRows[0].get(c);
-      table[c] = t ?? 0;
+      next[c] = t ?? 0;
       if (t !== undefined) queue.push(t);
     }
     for (let qi = 0; qi < queue.length; qi++) {
@@ -55,12 +55,16 @@ export class KeywordMatcher {
       for (let c = 0; c < width; c++) {
         const t = gotoRows[s].get(c);
         if (t !== undefined) {
-          fail[t] = table[fail[s] * width + c];
-          table[s * width + c] = t;
+          fail[t] = next[fail[s] * width + c];
+          next[s * width + c] = t;
           queue.push(t);
-        } else table[s * width + c] = table[fail[s] * width + c];
+        } else next[s * width + c] = next[fail[s] * width + c];
       }
     }
+    // The hot loop's table holds row offsets (state × width) instead of states, negated when the
+    // state ends a keyword: one lookup and one sign test per byte.
+    const table = new Int32Array(n * width);
+    for (let i = 0; i < table.length; i++) table[i] = out[next[i]].size ? -(next[i] * width) : next[i] * width;
     this.size = n;
     this.table = table;
     this.classes = classes;
@@ -73,11 +77,12 @@ export class KeywordMatcher {
     const found = new Set<number>();
     const seen = new Uint8Array(this.keywords.length);
     const { table, classes, outputs, width } = this;
-    let s = 0;
+    let row = 0;
     for (let i = 0, len = buf.length; i < len; i++) {
-      s = table[s * width + classes[buf[i]]];
-      const o = outputs[s];
-      if (o !== undefined) {
+      row = table[row + classes[buf[i]]];
+      if (row < 0) {
+        row = -row;
+        const o = outputs[row / width]!;
         for (let k = 0; k < o.length; k++) {
           const id = o[k];
           if (seen[id] === 0) {

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer } from '../analyze/types.js';
 import type { AnalyzerOptions } from '../analyze/options.js';
@@ -11,6 +10,7 @@ import type { WorkerReply, WorkerRequest } from './layer-worker.js';
 import { mergeDeferred, type DeferredAnalyses, type DeferredBatch } from './deferred-files.js';
 import type { DeferredFile } from './layer-walk.js';
 import { statSync } from 'node:fs';
+import { dropWarmWorkers, maxWorkers, takeWorkers } from './layer-workers.js';
 
 export interface AnalyzeLayersOptions {
   analyzers: Analyzer[];
@@ -27,14 +27,6 @@ export interface AnalyzeLayersOptions {
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 // Layers walked at once in this thread: libuv's pool has 4 threads for inflate.
 const IN_THREAD_CONCURRENCY = 4;
-
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./layer-worker.js', import.meta.url));
-  // Under tsx (tests, dev) the worker is TypeScript too; loader hooks are per thread in Node 20,
-  // so the worker registers tsx itself before importing its module.
-  const url = new URL('./layer-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true });
-}
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
 async function mapLimit<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
@@ -92,7 +84,7 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
   // (the secret scanner reads every text file) and the image is big enough to amortise start-up.
   const heavy = opts.analyzers.some((a) => a.kind === 'secret');
   const nWorkers = Math.min(
-    opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : Math.min(4, availableParallelism())),
+    opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : maxWorkers()),
     todo.length,
   );
   const finish = (i: number, r: LayerResult) => {
@@ -101,6 +93,7 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
     opts.onLayerDone?.(i, r, false);
   };
   if (nWorkers <= 0) {
+    void dropWarmWorkers();
     const queue = [...todo];
     const lanes = Array.from({ length: Math.min(IN_THREAD_CONCURRENCY, queue.length) }, async () => {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await walkLayer(layers[i], opts.analyzers, { verify: opts.verify }));
@@ -188,8 +181,7 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
         done(msg.id);
         dispatch();
       };
-      for (let n = 0; n < nWorkers; n++) {
-        const w = startWorker();
+      for (const w of takeWorkers(nWorkers)) {
         workers.push(w);
         idle.push(w);
         w.on('message', (msg: WorkerReply) => onMessage(w, msg));

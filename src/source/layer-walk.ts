@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
 import { bufferLimit, runAnalyzers, tooBigToAnalyze } from './run-analyzers.js';
 import { inputError } from '../core/errors.js';
@@ -11,6 +11,7 @@ import type { ScanWarning } from '../core/types.js';
 import { normalizeTarPath } from './tar-header.js';
 import { TarEntryReader, TarFramingError, type BodyWant, type TarEntry } from './tar-entries.js';
 import { readRangeSync } from './read-range.js';
+import { readChunks } from './read-chunks.js';
 
 /** What one analyzer found in one file of one layer. */
 export interface FileAnalysis {
@@ -93,7 +94,8 @@ export async function walkLayer(
     throw inputError(`config's rootfs.diff_ids has no valid sha256 digest for this layer (${JSON.stringify(layer.diffID ?? null)})`, where);
   }
   const compression = detectCompression(await readRange(path, start));
-  const raw = createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
+  // An uncompressed layer is read straight into reused buffers; a compressed one streams through zlib.
+  const raw = compression === 'none' ? readChunks(path, start, end) : createReadStream(path, { start, end: end === undefined ? undefined : end - 1, highWaterMark: 1024 * 1024 });
   // Only an uncompressed layer's files are byte ranges of the file on disk.
   const sink = opts.defer && compression === 'none' ? { fileStart: start, path, take: opts.defer } : undefined;
   const { result, diffID, storedDigest } = await walkLayerStream(layer, raw, compression, where, analyzers, sink);
@@ -110,7 +112,8 @@ export async function walkLayer(
  */
 export async function walkLayerStream(
   layer: Pick<LayerBlob, 'diffID' | 'digest' | 'digestVerified'>,
-  raw: Readable,
+  /** A stream, or chunks read into reused buffers (uncompressed layers only). */
+  raw: Readable | AsyncGenerator<Buffer>,
   compression: Compression,
   where: string,
   analyzers: Analyzer[],
@@ -239,14 +242,18 @@ export async function walkLayerStream(
     const sniff = head.subarray(0, 8000);
     return wanted.every((a) => a.rejectsHead?.(p, sniff) === true);
   };
-  const reader = new TarEntryReader(wantBody, rejectsHead);
+  const reusesChunks = !(raw instanceof Readable);
+  if (reusesChunks && compression !== 'none') throw new Error('reused chunks are for uncompressed layers');
+  const reader = new TarEntryReader(wantBody, rejectsHead, reusesChunks);
   try {
-    if (storedHash) raw.on('data', (c) => storedHash.update(c as Buffer));
-    let source: Readable = raw;
-    if (compression !== 'none') {
-      const dec = decompressor(compression);
-      raw.on('error', (e) => dec.destroy(e));
-      source = raw.pipe(dec);
+    let source: AsyncIterable<unknown> = raw;
+    if (raw instanceof Readable) {
+      if (storedHash) raw.on('data', (c) => storedHash.update(c as Buffer));
+      if (compression !== 'none') {
+        const dec = decompressor(compression);
+        raw.on('error', (e) => dec.destroy(e));
+        source = raw.pipe(dec);
+      }
     }
     for await (const chunk of source) {
       const c = chunk as Buffer;

@@ -62,6 +62,8 @@ export class TarEntryReader {
   constructor(
     private readonly wantBody: (e: TarEntry) => BodyWant,
     private readonly rejectsHead?: (e: TarEntry, head: Buffer) => boolean,
+    /** The caller reuses chunk buffers: a body still being gathered is copied out of each chunk. */
+    private readonly reusesChunks = false,
   ) {}
 
   /** Entries completed so far, oldest first; the queue is emptied. */
@@ -110,6 +112,8 @@ export class TarEntryReader {
       this.onHeader(block, this.offset + i - BLOCK);
     }
     this.offset += chunk.length;
+    // The last part gathered is a view of this chunk; the chunk's buffer is about to be refilled.
+    if (this.reusesChunks && this.parts?.length) this.parts[this.parts.length - 1] = Buffer.from(this.parts[this.parts.length - 1]);
   }
 
   /** The end of the stream: truncation inside a header or a body is an error. */

@@ -1,0 +1,45 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The layer walk's worker threads, and starting them early. A worker spends its first ~0.2 s
+ * loading modules (analyzers, secret rules); started at the top of `coastguard image`, that
+ * happens on the other cores while the main thread loads its own, instead of after it.
+ * This module imports nothing of the project, so importing it costs nothing.
+ */
+export function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./layer-worker.js', import.meta.url));
+  // Under tsx (tests, dev) the worker is TypeScript too; loader hooks are per thread in Node 20,
+  // so the worker registers tsx itself before importing its module.
+  const url = new URL('./layer-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true });
+}
+
+/** The most worker threads a scan uses: one per core, at most 4. */
+export const maxWorkers = () => Math.min(4, availableParallelism());
+
+const warm: Worker[] = [];
+
+/** Starts the workers a big scan would use; they wait, not holding the process open, until taken. */
+export function prestartWorkers(n = maxWorkers()): void {
+  if (n < 2) return; // one core: a worker would only compete with the main thread
+  while (warm.length < n) {
+    const w = startWorker();
+    w.unref();
+    w.on('error', () => undefined); // reported by whoever takes it; an unused one may fail silently
+    warm.push(w);
+  }
+}
+
+/** `n` workers: the started ones first, new ones for the rest. */
+export function takeWorkers(n: number): Worker[] {
+  const out = warm.splice(0, n);
+  for (const w of out) w.ref();
+  while (out.length < n) out.push(startWorker());
+  return out;
+}
+
+/** Ends workers started but not taken (the scan did not need them). */
+export function dropWarmWorkers(): Promise<unknown> {
+  return Promise.all(warm.splice(0).map((w) => w.terminate()));
+}
