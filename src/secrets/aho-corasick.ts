@@ -72,6 +72,42 @@ export class KeywordMatcher {
     this.outputs = out.map((o) => (o.size ? [...o] : undefined));
   }
 
+  /**
+   * Every keyword occurrence in `buf`, in order of where it ends: `ids[k]` ended at byte
+   * `ends[k]` (inclusive), for k < count. The arrays are reused by the next call.
+   */
+  hits: { ids: Int32Array; ends: Int32Array; count: number } = { ids: new Int32Array(1024), ends: new Int32Array(1024), count: 0 };
+
+  /** Like search(), also recording every occurrence in `hits`. */
+  searchWithHits(buf: Uint8Array): Set<number> {
+    const { table, classes, outputs, width, hits } = this;
+    let ids = hits.ids;
+    let ends = hits.ends;
+    let count = 0;
+    let row = 0;
+    for (let i = 0, len = buf.length; i < len; i++) {
+      row = table[row + classes[buf[i]]];
+      if (row < 0) {
+        row = -row;
+        const o = outputs[(row / width) | 0]!;
+        if (count + o.length > ids.length) {
+          ids = grow(ids, count);
+          ends = grow(ends, count);
+        }
+        for (let k = 0; k < o.length; k++) {
+          ids[count] = o[k];
+          ends[count++] = i;
+        }
+      }
+    }
+    hits.ids = ids;
+    hits.ends = ends;
+    hits.count = count;
+    const found = new Set<number>();
+    for (let k = 0; k < count; k++) found.add(ids[k]);
+    return found;
+  }
+
   /** The ids of the keywords occurring in `buf` (each at most once). */
   search(buf: Uint8Array): Set<number> {
     const found = new Set<number>();
@@ -82,7 +118,7 @@ export class KeywordMatcher {
       row = table[row + classes[buf[i]]];
       if (row < 0) {
         row = -row;
-        const o = outputs[row / width]!;
+        const o = outputs[(row / width) | 0]!;
         for (let k = 0; k < o.length; k++) {
           const id = o[k];
           if (seen[id] === 0) {
@@ -94,4 +130,10 @@ export class KeywordMatcher {
     }
     return found;
   }
+}
+
+function grow(a: Int32Array, used: number): Int32Array {
+  const b = new Int32Array(Math.max(1024, a.length * 2));
+  b.set(a.subarray(0, used));
+  return b;
 }

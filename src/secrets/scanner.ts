@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { fingerprint } from '../core/fingerprint.js';
 import type { Finding } from '../core/types.js';
+import { isAscii } from 'node:buffer';
 import { KeywordMatcher } from './aho-corasick.js';
+import { keywordLead } from './keyword-lead.js';
 import { shannonEntropy } from './entropy.js';
 import { buildIgnoreMap } from './inline-ignore.js';
 import { redact, redactIn, secretHash } from './redact.js';
@@ -9,6 +11,9 @@ import { builtinRules } from './rules/index.js';
 import type { SecretRule, SecretScanOptions } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/** A pathological file: enough matches of one rule. */
+const MAX_MATCHES = 10000;
 
 /** Bytes sniffed for a NUL to call a file binary (git and grep use the same idea). */
 const SNIFF_BYTES = 8000;
@@ -26,6 +31,12 @@ interface Compiled {
   rule: SecretRule;
   re: RegExp;
   names: string[];
+  /** keywordLead() of the rule, worked out on first use (null: none); see keyword-lead.ts. */
+  lead?: number | null;
+  /** The regex with the sticky flag, for matching at chosen positions. */
+  sticky?: RegExp;
+  /** Which keyword ids are this rule's. */
+  ownKeywords?: Uint8Array;
 }
 
 interface Hit {
@@ -51,10 +62,16 @@ export class SecretScanner {
   private readonly matcher: KeywordMatcher;
   private readonly keywordRules: number[][];
   private readonly always: number[];
+  private readonly pathRules: number[];
   readonly custom: Set<SecretRule>;
   private readonly fileRules: Compiled[];
+  private readonly keywordLength: number[];
 
-  constructor(readonly opts: SecretScanOptions = {}) {
+  /** `exhaustive`: every rule over the whole text, never the keyword-lead shortcut (tests compare the two). */
+  constructor(
+    readonly opts: SecretScanOptions = {},
+    private readonly exhaustive = false,
+  ) {
     const all = [...builtinRules, ...(opts.extraRules ?? [])];
     this.custom = new Set(opts.extraRules ?? []);
     const active = all
@@ -70,7 +87,11 @@ export class SecretScanner {
     const kwIndex = new Map<string, number>();
     const kwRules: number[][] = [];
     const always: number[] = [];
+    const pathRules: number[] = [];
     this.rules.forEach((c, i) => {
+      // A rule for one kind of file (.pgpass, .npmrc) is matched only in such files: its keywords
+      // (pgpass: ':') stay out of the automaton every other file goes through.
+      if (c.rule.paths) return void pathRules.push(i);
       if (c.rule.keywords.length === 0) always.push(i);
       for (const k of c.rule.keywords) {
         const kw = k.toLowerCase();
@@ -84,8 +105,10 @@ export class SecretScanner {
       }
     });
     this.matcher = new KeywordMatcher([...kwIndex.keys()]);
+    this.keywordLength = [...kwIndex.keys()].map((k) => Buffer.byteLength(k));
     this.keywordRules = kwRules;
     this.always = always;
+    this.pathRules = pathRules;
   }
 
   /** Cheap path-and-size test: no body is read when this is false. */
@@ -116,10 +139,18 @@ export class SecretScanner {
     }
     if (fileHits.length) return this.toFindings(path, '', fileHits, extra);
     if (typeof content !== 'string' && looksBinary(buf)) return [];
-    const kws = this.matcher.search(buf);
-    if (kws.size === 0 && this.always.length === 0) return [];
+    // Keyword positions line up with string offsets only when every byte is one character.
+    const ascii = isAscii(buf);
+    const kws = ascii ? this.matcher.searchWithHits(buf) : this.matcher.search(buf);
     const candidates = new Set<number>(this.always);
     for (const k of kws) for (const r of this.keywordRules[k]) candidates.add(r);
+    let lower: string | undefined;
+    for (const r of this.pathRules) {
+      const { paths, keywords } = this.rules[r].rule;
+      if (!paths!.test(path)) continue;
+      lower ??= buf.toString('latin1').toLowerCase();
+      if (keywords.length === 0 || keywords.some((k) => lower!.includes(k))) candidates.add(r);
+    }
     if (candidates.size === 0) return [];
     const text = typeof content === 'string' ? content : buf.toString('utf8');
     const hits: Hit[] = [];
@@ -127,41 +158,97 @@ export class SecretScanner {
       const c = this.rules[i];
       if (c.rule.paths && !c.rule.paths.test(path)) continue;
       if (c.rule.pathFilter && !c.rule.pathFilter(path)) continue;
-      c.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      let guard = 0;
-      while ((m = c.re.exec(text)) !== null) {
-        if (m[0].length === 0) c.re.lastIndex++;
-        if (++guard > 10000) break; // a pathological file: enough findings for one rule
-        const groups = (m.groups ?? {}) as Record<string, string | undefined>;
-        let secret = m[0];
-        let start = m.index;
-        const gi = m.indices!;
-        const g0 = c.rule.secretGroup;
-        if (typeof g0 === 'number') {
-          if (g0 > 0 && m[g0] === undefined) continue;
-          const secretN = g0 > 0 ? m[g0]! : m[0];
-          const startN = g0 > 0 ? gi[g0]![0] : m.index;
-          if (!this.accept(c, secretN, groups, m[0], text, startN, m.index)) continue;
-          hits.push({ c, start: startN, end: startN + secretN.length, secret: secretN });
-          continue;
-        }
-        const named = g0 !== undefined ? (groups[g0] !== undefined ? g0 : Object.keys(groups).find((k) => k.startsWith(`${g0}__`) && groups[k] !== undefined)) : groups.secret !== undefined ? 'secret' : groups.secret2 !== undefined ? 'secret2' : undefined;
-        if (named && gi.groups?.[named]) {
-          secret = groups[named]!;
-          start = gi.groups[named]![0];
-        } else if (m.length > 1 && m[1] !== undefined && gi[1]) {
-          secret = m[1];
-          start = gi[1][0];
-        }
-        if (!this.accept(c, secret, groups, m[0], text, start, m.index)) continue;
-        hits.push({ c, start, end: start + secret.length, secret });
-      }
+      const lead = ascii && !c.rule.paths && !this.exhaustive ? this.leadOf(c) : null;
+      if (lead !== null) this.matchNearKeywords(c, lead, text, hits);
+      else this.matchEverywhere(c, text, hits);
     }
     if (hits.length === 0) return [];
     const kept = this.outsideExcludedBlocks(text, hits);
     if (kept.length === 0) return [];
     return this.toFindings(path, text, dedupe.call(this, kept), extra);
+  }
+
+  private leadOf(c: Compiled): number | null {
+    if (c.lead === undefined) {
+      c.lead = keywordLead(c.rule.regex, c.rule.keywords) ?? null;
+      if (c.lead !== null) {
+        c.sticky = new RegExp(c.re.source, c.re.flags + 'y');
+        c.ownKeywords = new Uint8Array(this.keywordLength.length);
+        for (const k of c.rule.keywords) {
+          const id = this.matcher.keywords.indexOf(k.toLowerCase());
+          if (id >= 0) c.ownKeywords[id] = 1;
+        }
+      }
+    }
+    return c.lead;
+  }
+
+  /** The whole text, left to right (the engine tries every position). */
+  private matchEverywhere(c: Compiled, text: string, hits: Hit[]): void {
+    c.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = c.re.exec(text)) !== null) {
+      if (m[0].length === 0) c.re.lastIndex++;
+      if (++guard > MAX_MATCHES) break;
+      this.onMatch(c, m, text, hits);
+    }
+  }
+
+  /**
+   * Only where a match can start: at most `lead` characters before one of the rule's keyword
+   * hits. Candidate starts are tried in order with a sticky regex, and a match moves the cursor
+   * past it, so the matches are the ones matchEverywhere() finds (keyword-lead.ts says why).
+   */
+  private matchNearKeywords(c: Compiled, lead: number, text: string, hits: Hit[]): void {
+    const { ids, ends, count } = this.matcher.hits;
+    const own = c.ownKeywords!;
+    const starts: number[] = [];
+    for (let k = 0; k < count; k++) if (own[ids[k]] === 1) starts.push(ends[k] - this.keywordLength[ids[k]] + 1);
+    starts.sort((a, b) => a - b);
+    const re = c.sticky!;
+    let cursor = 0;
+    let guard = 0;
+    for (const p of starts) {
+      for (let at = Math.max(cursor, p - lead); at <= p; at = Math.max(at + 1, cursor)) {
+        re.lastIndex = at;
+        const m = re.exec(text);
+        if (m === null) {
+          cursor = at + 1;
+          continue;
+        }
+        cursor = at + Math.max(1, m[0].length);
+        if (++guard > MAX_MATCHES) return;
+        this.onMatch(c, m, text, hits);
+      }
+    }
+  }
+
+  /** One regex match: the secret (by group), its checks, and a hit if it passes. */
+  private onMatch(c: Compiled, m: RegExpExecArray, text: string, hits: Hit[]): void {
+    const groups = (m.groups ?? {}) as Record<string, string | undefined>;
+    let secret = m[0];
+    let start = m.index;
+    const gi = m.indices!;
+    const g0 = c.rule.secretGroup;
+    if (typeof g0 === 'number') {
+      if (g0 > 0 && m[g0] === undefined) return;
+      const secretN = g0 > 0 ? m[g0]! : m[0];
+      const startN = g0 > 0 ? gi[g0]![0] : m.index;
+      if (!this.accept(c, secretN, groups, m[0], text, startN, m.index)) return;
+      hits.push({ c, start: startN, end: startN + secretN.length, secret: secretN });
+      return;
+    }
+    const named = g0 !== undefined ? (groups[g0] !== undefined ? g0 : Object.keys(groups).find((k) => k.startsWith(`${g0}__`) && groups[k] !== undefined)) : groups.secret !== undefined ? 'secret' : groups.secret2 !== undefined ? 'secret2' : undefined;
+    if (named && gi.groups?.[named]) {
+      secret = groups[named]!;
+      start = gi.groups[named]![0];
+    } else if (m.length > 1 && m[1] !== undefined && gi[1]) {
+      secret = m[1];
+      start = gi[1][0];
+    }
+    if (!this.accept(c, secret, groups, m[0], text, start, m.index)) return;
+    hits.push({ c, start, end: start + secret.length, secret });
   }
 
   /** Drops hits inside an exclude-block (global, or the rule's own). */
