@@ -56,6 +56,12 @@ export interface Analyzer {
    * image does not list each package twice.
    */
   sourceOnly?: boolean;
+  /**
+   * Needs a file's bytes and nothing else of its layer (secrets, executables' build info): the
+   * walk of an uncompressed layer may leave such a file as a byte range for any worker thread to
+   * read and analyse (src/source/deferred-files.ts), instead of gathering it itself.
+   */
+  deferrable?: boolean;
   wants(path: string, info: { size: number; mode: number }): boolean;
   analyze(file: AnalyzerInput): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
   /**

@@ -69,6 +69,7 @@ export function makeSecretAnalyzer(opts?: SecretScanOptions, optionsKey?: string
     id: 'secret',
     version: RULESET_VERSION,
     kind: 'secret',
+    deferrable: true,
     ...(optionsKey ? { optionsKey } : {}),
     wants: (path, info) => isTextCandidate(path, info.size, opts?.maxFileSize),
     rejectsHead: (path, head) => (scanner ??= scannerFor(opts)).rejectsHead(path, head),

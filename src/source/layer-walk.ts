@@ -43,7 +43,7 @@ export interface LayerResult {
 export const normalizeEntryPath = normalizeTarPath;
 
 /**
- * A file only deferrable analyzers (the secret scanner) want, left for later: its body is a byte
+ * A file only deferrable analyzers (secrets, executables) want, left for later: its body is a byte
  * range of the archive, so any worker thread can read and scan it (see deferred-files.ts).
  * `at` is where its analyses go in the layer's list, so the result is the same as walked inline.
  */
@@ -65,7 +65,7 @@ export interface DeferSink {
 }
 
 /** Analyzers whose work can leave the walk: they need a file's bytes and nothing else of the layer. */
-export const deferrable = (a: Analyzer) => a.kind === 'secret';
+export const deferrable = (a: Analyzer) => a.deferrable === true;
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 

@@ -15,6 +15,8 @@ export interface HeaderSpec {
   linkname?: string;
   /** Raw 12-byte size field (base-256, garbage…) instead of the octal of `size`. */
   sizeField?: Buffer;
+  /** Permission bits (default 0644, 0755 for directories). */
+  mode?: number;
 }
 
 function octal(n: number, width: number): string {
@@ -24,7 +26,7 @@ function octal(n: number, width: number): string {
 export function header(h: HeaderSpec): Buffer {
   const b = Buffer.alloc(BLOCK);
   b.write(h.name, 0, 100, 'utf8');
-  b.write(octal(h.type === '5' ? 0o755 : 0o644, 8), 100, 'latin1');
+  b.write(octal(h.mode ?? (h.type === '5' ? 0o755 : 0o644), 8), 100, 'latin1');
   b.write(octal(0, 8), 108, 'latin1');
   b.write(octal(0, 8), 116, 'latin1');
   if (h.sizeField) h.sizeField.copy(b, 124, 0, 12);
@@ -48,6 +50,7 @@ export interface Entry {
   body?: Buffer | string;
   type?: string;
   linkname?: string;
+  mode?: number;
 }
 
 /** A well-formed tar of these entries (end-of-archive blocks unless `end: false`). */
@@ -55,7 +58,7 @@ export function tar(entries: Entry[], opts: { end?: boolean } = {}): Buffer {
   const parts: Buffer[] = [];
   for (const e of entries) {
     const body = typeof e.body === 'string' ? Buffer.from(e.body) : (e.body ?? Buffer.alloc(0));
-    parts.push(header({ name: e.name, size: body.length, type: e.type, linkname: e.linkname }), padBlock(body));
+    parts.push(header({ name: e.name, size: body.length, type: e.type, linkname: e.linkname, mode: e.mode }), padBlock(body));
   }
   if (opts.end !== false) parts.push(Buffer.alloc(2 * BLOCK));
   return Buffer.concat(parts);

@@ -9,7 +9,8 @@ import { analyzeLayers } from '../../src/source/layer-pool.js';
 import { walkLayer, type DeferredFile } from '../../src/source/layer-walk.js';
 import { openImageInput } from '../../src/source/open-input.js';
 import { dockerArchive, sha256, tar } from '../hostile/craft.js';
-import { tempDir } from '../helpers.js';
+import { repoRoot, tempDir } from '../helpers.js';
+import { join } from 'node:path';
 
 // The secret scanner's files leave the walk of an uncompressed layer as byte ranges and come back
 // from whichever worker thread is free: the layer results must be the ones the walk makes inline.
@@ -25,6 +26,9 @@ const layers = [
     { name: 'app/.env.link', type: '1', linkname: 'app/.env' },
     { name: 'app/blob.bin.data', body: Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(GHP)]) },
     { name: 'app/big.log', body: big },
+    // Executables go the same way (the Go and Rust analyzers read build info from the bytes).
+    { name: 'usr/local/bin/hello-go', body: readFileSync(join(repoRoot, 'src/analyze/golang/testdata/hello-linux-amd64')), mode: 0o755 },
+    { name: 'usr/local/bin/hello-rust', body: readFileSync(join(repoRoot, 'src/analyze/rust/testdata/hello_world-auditable')), mode: 0o755 },
     ...many,
   ]),
   tar([{ name: 'root/.bashrc', body: `export GITHUB_TOKEN=${GHP}\n` }]),
@@ -33,7 +37,7 @@ const compressed = [layers[0], gzipSync(layers[1])];
 
 async function both(input: string) {
   const img = await openImageInput(input, { platform: { os: 'linux', architecture: 'amd64' } });
-  const analyzers = analyzersFor(['os', 'os-pkg', 'secret'], 'image');
+  const analyzers = analyzersFor(['os', 'os-pkg', 'lang', 'secret'], 'image');
   const inline = await analyzeLayers(img.layers, { analyzers, workers: 0 });
   const pooled = await analyzeLayers(img.layers, { analyzers, workers: 2 });
   return { inline, pooled };
@@ -53,21 +57,25 @@ test('deferred secret scanning in worker threads gives the layer results of the 
   ]);
   assert.deepEqual(pooled, inline);
   assert.equal(inline[0].analyses.filter((a) => a.result.os).length, 1, 'the OS analyzer ran in the walk');
+  const pkgs = (analyzer: string) => inline[0].analyses.filter((a) => a.analyzer === analyzer).flatMap((a) => (a.result.packages ?? []).map((p) => `${p.name}@${p.version}`));
+  assert.ok(pkgs('go-binary').includes('stdlib@1.22.2') || pkgs('go-binary').some((p) => p.startsWith('stdlib@')), pkgs('go-binary').join(' '));
+  assert.ok(pkgs('rust-binary').length > 0, 'Rust crates from the auditable binary');
 });
 
 test('the walk of an uncompressed layer leaves text files as byte ranges, binaries dropped from their head', async () => {
   const input = dockerArchive(dir, { layers }, 'ranges.tar');
   const img = await openImageInput(input, { platform: { os: 'linux', architecture: 'amd64' } });
   const deferred: DeferredFile[] = [];
-  const walked = await walkLayer(img.layers[0], analyzersFor(['os', 'secret'], 'image'), { defer: (f) => deferred.push(f) });
-  assert.equal(walked.analyses.flatMap((a) => a.result.findings ?? []).length, 0, 'no secret scanned in the walk');
-  assert.deepEqual(deferred.slice(0, 4).map((f) => [f.path, f.size, f.at]), [
+  const walked = await walkLayer(img.layers[0], analyzersFor(['os', 'lang', 'secret'], 'image'), { defer: (f) => deferred.push(f) });
+  assert.deepEqual(walked.analyses.filter((a) => a.analyzer !== 'os-release').map((a) => a.analyzer), [], 'no secret or executable analysed in the walk');
+  assert.deepEqual(deferred.slice(0, 5).map((f) => [f.path, f.size, f.at]), [
     ['app/.env', env.length, 1],
     ['app/.env.link', env.length, 1],
     ['app/big.log', big.length, 1],
-    ['srv/notes/n0.txt', 7, 1],
+    ['usr/local/bin/hello-go', 782336, 1],
+    ['usr/local/bin/hello-rust', 343712, 1],
   ]);
-  assert.equal(deferred.length, 703);
+  assert.equal(deferred.length, 705);
   assert.equal(deferred[1].start, deferred[0].start, 'the hard link reads its target\'s bytes');
   assert.ok(!deferred.some((f) => f.path === 'app/blob.bin.data'));
   assert.equal(readFileSync(input).subarray(deferred[2].start, deferred[2].start + big.length).equals(big), true);

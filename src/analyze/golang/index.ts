@@ -6,7 +6,7 @@ import { parseGoMod } from './gomod.js';
 const MB = 1024 * 1024;
 
 export const golangAnalyzers: Analyzer[] = [
-  langAnalyzer('go-binary', 2, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeGoBinary, 'unreadable Go binary'),
+  langAnalyzer('go-binary', 2, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeGoBinary, 'unreadable Go binary', { deferrable: true }),
   langAnalyzer('go-mod', 3, (p, { size }) => size < 16 * MB && basename(p) === 'go.mod' && !/(^|\/)vendor\//.test(p), parseGoMod, 'invalid go.mod'),
 ];
 

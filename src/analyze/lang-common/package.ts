@@ -79,11 +79,13 @@ export function langAnalyzer(
   wants: (path: string, info: { size: number; mode: number }) => boolean,
   parse: Parse,
   what = `cannot parse ${id} file`,
+  extra: Pick<Analyzer, 'deferrable'> = {},
 ): Analyzer {
   return {
     id,
     version,
     kind: 'lang',
+    ...extra,
     wants,
     async analyze(file) {
       try {

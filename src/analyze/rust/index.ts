@@ -6,7 +6,7 @@ import { parseCargoLock } from './cargo-lock.js';
 const MB = 1024 * 1024;
 
 export const rustAnalyzers: Analyzer[] = [
-  langAnalyzer('rust-binary', 1, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeRustBinary, 'unreadable Rust binary'),
+  langAnalyzer('rust-binary', 1, (p, { size, mode }) => isCandidateExecutable(p, size, mode), analyzeRustBinary, 'unreadable Rust binary', { deferrable: true }),
   langAnalyzer('cargo-lock', 1, (p, { size }) => size < 32 * MB && basename(p) === 'Cargo.lock', parseCargoLock, 'invalid Cargo.lock'),
 ];
 
