@@ -23,6 +23,10 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Commands load on demand (src/cli/commands.ts): each is its own chunk, so bin.js itself stays
+  // small and starts the layer workers at once. Chunks sit beside bin.js (worker URLs, see above).
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   external: ['better-sqlite3', 'zstd-napi', 'pg', 'pg-native', 'graphile-worker', 'playwright-core'],
   // Bundled CommonJS packages call require(): give ES modules one.
   banner: { js: "import { createRequire as __cgCreateRequire } from 'node:module'; const require = __cgCreateRequire(import.meta.url);" },

@@ -1,21 +1,33 @@
-import { celEnv, celFunc, CelScalar, isCelError, parse, plan } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
+import { createRequire } from 'node:module';
+import type * as CelApi from '@bufbuild/cel';
+import type * as CelExt from '@bufbuild/cel/ext';
 import { configError } from '../core/errors.js';
-
-/** Functions policies may call besides CEL's standard library and the strings extension. */
-const helpers = [
-  // daysSince('2026-01-31') / daysSince(finding.published): whole days from a date to the run's clock.
-  celFunc('daysSince', [CelScalar.STRING], CelScalar.DOUBLE, (s: string) => {
-    const t = Date.parse(s);
-    if (Number.isNaN(t)) throw new Error(`daysSince: not a date: "${s}"`);
-    return Math.floor((clock() - t) / 86_400_000);
-  }),
-];
 
 let now = () => Date.now();
 const clock = () => now();
 
-const env = celEnv({ funcs: [...strings, ...helpers] });
+/**
+ * CEL loaded on first use: initialising it (protobuf's well-known types) took ~80 ms of every
+ * `coastguard image` start, and most runs have no policy with expressions. Its CommonJS build is
+ * required synchronously, so compileCel() stays synchronous.
+ */
+let loaded: { cel: typeof CelApi; env: ReturnType<typeof CelApi.celEnv> } | undefined;
+function celRuntime() {
+  if (loaded) return loaded;
+  const req = createRequire(import.meta.url);
+  const cel = req('@bufbuild/cel') as typeof CelApi;
+  const { strings } = req('@bufbuild/cel/ext') as typeof CelExt;
+  /** Functions policies may call besides CEL's standard library and the strings extension. */
+  const helpers = [
+    // daysSince('2026-01-31') / daysSince(finding.published): whole days from a date to the run's clock.
+    cel.celFunc('daysSince', [cel.CelScalar.STRING], cel.CelScalar.DOUBLE, (s: string) => {
+      const t = Date.parse(s);
+      if (Number.isNaN(t)) throw new Error(`daysSince: not a date: "${s}"`);
+      return Math.floor((clock() - t) / 86_400_000);
+    }),
+  ];
+  return (loaded = { cel, env: cel.celEnv({ funcs: [...strings, ...helpers] }) });
+}
 
 export type CelProgram = (vars: Record<string, unknown>) => { value?: unknown; error?: string };
 
@@ -38,6 +50,8 @@ function comprehensionDepth(node: unknown): number {
 
 /** Parses once; throws Error with CEL's own message (line:column within the expression). */
 export function compileCel(expr: string): CelProgram {
+  const { cel, env } = celRuntime();
+  const { parse, plan, isCelError } = cel;
   const parsed = parse(expr);
   const depth = comprehensionDepth(parsed);
   if (depth > MAX_COMPREHENSION_DEPTH) {
