@@ -62,6 +62,11 @@ export interface Analyzer {
    * read and analyse (src/source/deferred-files.ts), instead of gathering it itself.
    */
   deferrable?: boolean;
+  /**
+   * For a deferred file, read by ranges: false when analyze() would find nothing in it, decided
+   * from a few small reads (an executable's section names), so its body is never read.
+   */
+  needsBody?(file: FileInfo, read: (offset: number, length: number) => Buffer): boolean;
   wants(path: string, info: { size: number; mode: number }): boolean;
   analyze(file: AnalyzerInput): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
   /**

@@ -31,6 +31,9 @@ export interface DeferredAnalyses {
   analyses: FileAnalysis[];
 }
 
+// What rejectsHead() is shown of a body (the walk shows it the same: its first 8,000 bytes at most).
+const HEAD_BYTES = 8000;
+
 // One buffer per thread, grown to the largest file read: memory stays bounded by that file.
 let scratch: Buffer | undefined;
 
@@ -43,16 +46,26 @@ export async function analyzeDeferred(batch: DeferredBatch, analyzers: Analyzer[
     if (st.size !== batch.fileSize || st.mtimeMs !== batch.fileMtimeMs) throw inputError('the file changed while it was being scanned', batch.label);
     const out: DeferredAnalyses[] = [];
     for (const f of batch.files) {
-      const wanted = analyzers.filter((a) => a.wants(f.path, { size: f.size, mode: f.mode }));
-      if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(Math.max(f.size, 64 * 1024));
-      let content: Buffer;
-      try {
-        content = readRangeFd(fd, f.start, f.size, scratch);
-      } catch (e) {
-        throw inputError(`cannot read ${f.path} (${(e as Error).message})`, batch.label, e);
-      }
+      const info = { path: f.path, size: f.size, mode: f.mode };
+      // Ranges of this file for analyzers that can tell from a few bytes that they need no more.
+      const read = (offset: number, length: number) => readRangeFd(fd, f.start + offset, Math.max(0, Math.min(length, f.size - offset)));
+      let head: Buffer | undefined;
+      const wanted = analyzers.filter((a) => {
+        if (!a.wants(f.path, info)) return false;
+        if (a.rejectsHead) return !a.rejectsHead(f.path, (head ??= read(0, HEAD_BYTES)));
+        return a.needsBody ? a.needsBody(info, read) : true;
+      });
       const analyses: FileAnalysis[] = [];
-      await runAnalyzers(wanted, { path: f.path, size: f.size, mode: f.mode, content, layer: batch.layer }, analyses);
+      if (wanted.length > 0) {
+        if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(Math.max(f.size, 64 * 1024));
+        let content: Buffer;
+        try {
+          content = readRangeFd(fd, f.start, f.size, scratch);
+        } catch (e) {
+          throw inputError(`cannot read ${f.path} (${(e as Error).message})`, batch.label, e);
+        }
+        await runAnalyzers(wanted, { ...info, content, layer: batch.layer }, analyses);
+      }
       out.push({ at: f.at, analyses });
     }
     return out;

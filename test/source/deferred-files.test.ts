@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { analyzersFor, configuredAnalyzers } from '../../src/analyze/registry.js';
+import { goBinaryNeedsBody } from '../../src/analyze/golang/buildinfo.js';
+import { rustBinaryNeedsBody } from '../../src/analyze/rust/auditable.js';
+import { parseElf, parseElfAt } from '../../src/analyze/lang-common/elf.js';
 import { CoastguardError } from '../../src/core/errors.js';
 import { analyzeDeferred } from '../../src/source/deferred-files.js';
 import { analyzeLayers } from '../../src/source/layer-pool.js';
@@ -29,6 +32,7 @@ const layers = [
     // Executables go the same way (the Go and Rust analyzers read build info from the bytes).
     { name: 'usr/local/bin/hello-go', body: readFileSync(join(repoRoot, 'src/analyze/golang/testdata/hello-linux-amd64')), mode: 0o755 },
     { name: 'usr/local/bin/hello-rust', body: readFileSync(join(repoRoot, 'src/analyze/rust/testdata/hello_world-auditable')), mode: 0o755 },
+    { name: 'usr/bin/true', body: readFileSync('/usr/bin/true'), mode: 0o755 },
     ...many,
   ]),
   tar([{ name: 'root/.bashrc', body: `export GITHUB_TOKEN=${GHP}\n` }]),
@@ -75,7 +79,7 @@ test('the walk of an uncompressed layer leaves text files as byte ranges, binari
     ['usr/local/bin/hello-go', 782336, 1],
     ['usr/local/bin/hello-rust', 343712, 1],
   ]);
-  assert.equal(deferred.length, 705);
+  assert.equal(deferred.length, 706);
   assert.equal(deferred[1].start, deferred[0].start, 'the hard link reads its target\'s bytes');
   assert.ok(!deferred.some((f) => f.path === 'app/blob.bin.data'));
   assert.equal(readFileSync(input).subarray(deferred[2].start, deferred[2].start + big.length).equals(big), true);
@@ -92,4 +96,16 @@ test('a file changed between the walk and the deferred read is an input error, n
   const st = statSync(input);
   const batch = { path: input, fileSize: st.size, fileMtimeMs: st.mtimeMs - 1000, layer: 'sha256:x', label: `layer x in ${input}`, files: [{ at: 0, path: 'app/.env', mode: 0o644, size: 10, start: 0 }] };
   await assert.rejects(analyzeDeferred(batch, configuredAnalyzers(['secret'], {})), (e: unknown) => e instanceof CoastguardError && e.exitCode === 3 && /the file changed while it was being scanned/.test(e.what));
+});
+
+test('executables read by ranges: only a Go or Rust binary needs its body read', () => {
+  const ranges = (b: Buffer) => (o: number, n: number) => b.subarray(o, o + n);
+  const go = readFileSync(join(repoRoot, 'src/analyze/golang/testdata/hello-linux-amd64'));
+  const rust = readFileSync(join(repoRoot, 'src/analyze/rust/testdata/hello_world-auditable'));
+  const c = readFileSync('/usr/bin/true');
+  const script = Buffer.from('#!/bin/sh\necho hi\n'.repeat(10));
+  assert.deepEqual([go, rust, c, script].map((b) => goBinaryNeedsBody(ranges(b), b.length)), [true, false, false, false]);
+  assert.deepEqual([go, rust, c, script].map((b) => rustBinaryNeedsBody(ranges(b), b.length)), [false, true, false, false]);
+  // The section names read by ranges are the ones read from the whole file.
+  for (const b of [go, rust, c]) assert.deepEqual(parseElfAt(ranges(b), b.length), parseElf(b));
 });

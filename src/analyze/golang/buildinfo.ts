@@ -1,6 +1,6 @@
 import type { Package, ScanWarning } from '../../core/types.js';
 import type { AnalysisResult, AnalyzerInput } from '../types.js';
-import { elfAddrToOffset, isElf, parseElf, warning, type Elf } from '../lang-common/index.js';
+import { elfAddrToOffset, isElf, parseElf, parseElfAt, warning, type Elf } from '../lang-common/index.js';
 import { goPackage, stdlibVersion } from './purl.js';
 
 /**
@@ -160,6 +160,22 @@ export function goBinaryPackages(info: GoBuildInfo, file: { path: string; layer?
   const std = stdlibVersion(info.goVersion);
   if (std) out.push(goPackage('stdlib', std, file, { goVersion: info.goVersion }));
   return out;
+}
+
+/**
+ * False when analyzeGoBinary() finds nothing, told from ranges of the file: not an executable, or
+ * an ELF whose section headers name no Go section (most binaries in an image are C).
+ */
+export function goBinaryNeedsBody(read: (offset: number, length: number) => Buffer, size: number): boolean {
+  const format = executableFormat(read(0, Math.min(size, 64)));
+  if (format !== 'elf') return format !== undefined;
+  let elf: Elf;
+  try {
+    elf = parseElfAt(read, size);
+  } catch {
+    return true; // analyzeGoBinary reports it
+  }
+  return elf.sections.length === 0 || elf.sections.some((s) => s.name === '.go.buildinfo' || s.name === '.note.go.buildid');
 }
 
 export function analyzeGoBinary(file: AnalyzerInput): AnalysisResult | undefined {

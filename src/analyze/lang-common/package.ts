@@ -79,7 +79,7 @@ export function langAnalyzer(
   wants: (path: string, info: { size: number; mode: number }) => boolean,
   parse: Parse,
   what = `cannot parse ${id} file`,
-  extra: Pick<Analyzer, 'deferrable'> = {},
+  extra: Pick<Analyzer, 'deferrable' | 'needsBody'> = {},
 ): Analyzer {
   return {
     id,

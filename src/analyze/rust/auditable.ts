@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import type { Package } from '../../core/types.js';
 import type { AnalysisResult, AnalyzerInput } from '../types.js';
-import { elfSection, isElf, parseElf, warning } from '../lang-common/index.js';
+import { elfSection, isElf, parseElf, parseElfAt, warning } from '../lang-common/index.js';
 import { cratePackage } from './purl.js';
 
 interface AuditablePackage {
@@ -32,6 +32,16 @@ export function parseAuditableJSON(json: string, file: { path: string; layer?: s
     out.push(cratePackage(p.name, p.version, file, Object.keys(meta).length ? meta : undefined));
   }
   return out;
+}
+
+/** False when analyzeRustBinary() finds nothing, told from ranges: no ELF, or no `.dep-v0` section. */
+export function rustBinaryNeedsBody(read: (offset: number, length: number) => Buffer, size: number): boolean {
+  if (!isElf(read(0, Math.min(size, 4)))) return false;
+  try {
+    return parseElfAt(read, size).sections.some((s) => s.name === '.dep-v0');
+  } catch {
+    return false; // analyzeRustBinary ignores an unreadable ELF too
+  }
 }
 
 export function analyzeRustBinary(file: AnalyzerInput): AnalysisResult | undefined {
