@@ -4,12 +4,14 @@
 // The worker bundles sit beside bin.js, where `new URL('./layer-worker.js', import.meta.url)`
 // looks for them. Packages with native parts (or only used by the server) stay external.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ?? join(root, 'dist/cli');
+// Chunks of an earlier build (hashed names; tsc's own files there are lower-case source names).
+if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/-[A-Z0-9]{8}\.js$/.test(f)) rmSync(join(outdir, f));
 const result = await build({
   absWorkingDir: root,
   entryPoints: {
@@ -31,6 +33,9 @@ const result = await build({
   // Bundled CommonJS packages call require(): give ES modules one.
   banner: { js: "import { createRequire as __cgCreateRequire } from 'node:module'; const require = __cgCreateRequire(import.meta.url);" },
   metafile: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: true,
   logLevel: 'warning',
 });
 if (process.env.BUNDLE_META) console.log(Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/')).join('\n'));
