@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ?? join(root, 'dist/cli');
 // Chunks of an earlier build (hashed names; tsc's own files there are lower-case source names).
-if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/-[A-Z0-9]{8}\.js$/.test(f)) rmSync(join(outdir, f));
+if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/-[A-Z0-9]{8}\.js(\.map)?$/.test(f)) rmSync(join(outdir, f));
 const result = await build({
   absWorkingDir: root,
   entryPoints: {
