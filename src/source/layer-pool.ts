@@ -190,6 +190,10 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
       dispatch();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // Not awaited: a thread takes tens of milliseconds to wind down, and nothing waits on it.
+    for (const w of workers) {
+      w.unref();
+      void w.terminate();
+    }
   }
 }
