@@ -6,7 +6,7 @@ import { LayerCache } from './layer-cache.js';
 import { walkLayer, type LayerResult } from './layer-walk.js';
 import type { LayerBlob } from './types.js';
 import { verifyLayerBytes } from './verify-layer.js';
-import type { WorkerReply, WorkerRequest } from './layer-worker.js';
+import { runLayerTask, type LayerTask, type LayerTaskReply } from './layer-task.js';
 import { mergeDeferred, type DeferredAnalyses, type DeferredBatch } from './deferred-files.js';
 import type { DeferredFile } from './layer-walk.js';
 import { statSync } from 'node:fs';
@@ -18,8 +18,10 @@ export interface AnalyzeLayersOptions {
   analyzerOptions?: AnalyzerOptions;
   cache?: LayerCache;
   verify?: boolean;
-  /** Worker threads to use; 0 analyses in this thread. Default: cores, at most 4, only for big images. */
+  /** Worker threads to use; 0 analyses in this thread. Default: cores − 1 (at most 3), only for big images. */
   workers?: number;
+  /** With worker threads, the main thread takes tasks too (default true). */
+  mainThreadLane?: boolean;
   onLayerDone?: (index: number, result: LayerResult, cached: boolean) => void;
 }
 
@@ -83,10 +85,8 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
   // use every core for inflate; worker threads pay off only when analyzers themselves are heavy
   // (the secret scanner reads every text file) and the image is big enough to amortise start-up.
   const heavy = opts.analyzers.some((a) => a.kind === 'secret');
-  const nWorkers = Math.min(
-    opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : maxWorkers()),
-    todo.length,
-  );
+  // Not capped by the layer count: deferred files keep every lane busy even with one layer.
+  const nWorkers = todo.length === 0 ? 0 : (opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : maxWorkers()));
   const finish = (i: number, r: LayerResult) => {
     results[i] = r;
     opts.cache?.put(LayerCache.key(layers[i].diffID, opts.analyzers), r);
@@ -134,7 +134,7 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
     }
   }
   const workers: Worker[] = [];
-  const idle: Worker[] = [];
+  const idle: Lane[] = [];
   let busy = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -146,26 +146,26 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
       };
       const dispatch = () => {
         while (idle.length > 0 && (walks.length > 0 || batches.length > 0)) {
-          const w = idle.pop()!;
+          const lane = idle.pop()!;
           busy++;
           const i = walks.shift();
-          let req: WorkerRequest;
-          if (i !== undefined) req = { kind: 'layer', id: i, layer: layers[i], analyzerIds: ids, analyzerOptions, verify, defer: true };
+          let task: LayerTask;
+          if (i !== undefined) task = { kind: 'layer', id: i, layer: layers[i], analyzerIds: ids, analyzerOptions, verify, defer: true };
           else {
             const b = batches.shift()!;
-            req = { kind: 'batch', id: b.i, seq: b.seq, batch: b.batch, analyzerIds: ids, analyzerOptions };
+            task = { kind: 'batch', id: b.i, seq: b.seq, batch: b.batch, analyzerIds: ids, analyzerOptions };
           }
-          w.postMessage(req);
+          lane.post(task);
         }
         if (busy === 0 && walks.length === 0 && batches.length === 0) resolve();
       };
-      const onMessage = (w: Worker, msg: WorkerReply) => {
+      const onReply = (lane: Lane, msg: LayerTaskReply) => {
         if (msg.kind === 'error') return reject(new CoastguardError(msg.error.what, msg.error.where, (msg.error.exitCode ?? ExitCode.INTERNAL) as ExitCodeValue));
         const p = progress.get(msg.id)!;
         if (msg.kind === 'deferred') {
           const layer = layers[msg.id];
           const st = stats.get(layer.ref.path)!;
-          batches.push({ i: msg.id, seq: p.batches.length, batch: { path: layer.ref.path, fileSize: st.size, fileMtimeMs: st.mtimeMs, layer: layer.diffID, label: `layer ${layer.digest ?? layer.diffID} in ${layer.ref.label ?? layer.ref.path}`, files: msg.files as DeferredFile[] } });
+          batches.push({ i: msg.id, seq: p.batches.length, batch: { path: layer.ref.path, fileSize: st.size, fileMtimeMs: st.mtimeMs, layer: layer.diffID, label: `layer ${layer.digest ?? layer.diffID} in ${layer.ref.label ?? layer.ref.path}`, files: msg.files } });
           p.batches.push([]);
           p.pending++;
           dispatch();
@@ -177,15 +177,21 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
           p.pending--;
         }
         busy--;
-        idle.push(w);
+        idle.push(lane);
         done(msg.id);
         dispatch();
       };
       for (const w of takeWorkers(nWorkers)) {
         workers.push(w);
-        idle.push(w);
-        w.on('message', (msg: WorkerReply) => onMessage(w, msg));
+        const lane: Lane = { post: (t) => w.postMessage(t) };
+        idle.push(lane);
+        w.on('message', (msg: LayerTaskReply) => onReply(lane, msg));
         w.on('error', reject);
+      }
+      // The main thread only waits during the scan: it takes tasks too, with the analyzers it has.
+      if (opts.mainThreadLane !== false) {
+        const lane: Lane = { post: (t) => setImmediate(() => void runLayerTask(t, opts.analyzers, (m) => onReply(lane, m))) };
+        idle.push(lane);
       }
       dispatch();
     });
@@ -196,4 +202,9 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
       void w.terminate();
     }
   }
+}
+
+/** Where the pool sends a task: a worker thread, or the main thread itself. */
+interface Lane {
+  post(task: LayerTask): void;
 }

@@ -15,14 +15,13 @@ export function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true });
 }
 
-/** The most worker threads a scan uses: one per core, at most 4. */
-export const maxWorkers = () => Math.min(4, availableParallelism());
+/** Worker threads a big scan uses: one per core besides the main thread's (which takes tasks too), 4 cores at most. */
+export const maxWorkers = () => Math.min(4, availableParallelism()) - 1;
 
 const warm: Worker[] = [];
 
 /** Starts the workers a big scan would use; they wait, not holding the process open, until taken. */
 export function prestartWorkers(n = maxWorkers()): void {
-  if (n < 2) return; // one core: a worker would only compete with the main thread
   while (warm.length < n) {
     const w = startWorker();
     w.unref();
