@@ -6,7 +6,7 @@
 # each with expected-dpkg.tsv (dpkg-query's own answer inside the image) and layer-dpkg.tsv
 # (package → index of the layer that introduced or last changed it).
 #
-# Usage: scripts/build-test-images.sh debian-layers | debian-layers-next | bench-1g | lang-apps    (as root)
+# Usage: scripts/build-test-images.sh debian-layers | debian-layers-next | bench-1g | bench-text | lang-apps    (as root)
 set -euo pipefail
 OUT_ROOT=${COASTGUARD_TEST_IMAGES:-/var/cache/coastguard-test-images}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -158,6 +158,101 @@ build_bench_1g() {
   repack "$work" "apt-get install default-jdk-headless"
   snapshot_dpkg "$root" >"$out/expected-dpkg.tsv"
   finish_build bench-1g
+}
+
+# A ~1 GB image shaped like an application image rather than a toolchain: five uncompressed layers
+# whose bulk is text (Python and JavaScript sources, JSON data, Ruby/Perl libraries, docs), the
+# kind the secret scanners read line by line, where bench-1g is mostly binaries.
+#   layer 0 debootstrap; 1 python3 + Python libraries (pure-Python ones, botocore's JSON API
+#   models, numpy compiled); 2 nodejs + npm + Debian's node-* packages (/usr/share/nodejs);
+#   3 ruby + rails gems, Perl modules and docs; 4 an "app": a copy of the JavaScript tree as
+#   /app/node_modules, configs and manifests with planted fake credentials (listed in
+#   planted-secrets.tsv: path, line, rule id). Python's .pyc files stay, as apt leaves them.
+BENCH_TEXT_PY=(python3 python3-pip python3-setuptools python3-django python3-sqlalchemy python3-numpy python3-botocore
+  python3-boto3 python3-jinja2 python3-pygments python3-kubernetes python3-flask python3-celery python3-yaml python3-requests)
+BENCH_TEXT_NODE=(nodejs npm node-typescript webpack eslint node-babel7 node-rollup)
+BENCH_TEXT_RUBY_PERL=(ruby ruby-rails perl-doc libmoose-perl libdatetime-timezone-perl)
+build_bench_text() {
+  begin_build bench-text || return 0
+  local out=$OUT work=$WORK root=$ROOT
+  snapshot_dpkg "$root" >"$work/s0.tsv"
+  repack "$work" "debootstrap --variant=minbase $SUITE"
+  local layer=1 group
+  for group in "${BENCH_TEXT_PY[*]}" "${BENCH_TEXT_NODE[*]}" "${BENCH_TEXT_RUBY_PERL[*]}"; do
+    # shellcheck disable=SC2086 # a group is a word list
+    chroot_apt "$root" apt-get install -y -qq --no-install-recommends $group >/dev/null
+    rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/cache/apt/"*.bin
+    snapshot_dpkg "$root" >"$work/s$layer.tsv"
+    repack "$work" "apt-get install $group"
+    layer=$((layer + 1))
+  done
+  rm -rf "$root/var/lib/apt/lists/"*
+  bench_text_app "$root" "$out"
+  snapshot_dpkg "$root" >"$work/s4.tsv"
+  repack "$work" "COPY app /app"
+  umoci config --image "$work/oci:img" --config.workingdir /app --config.cmd node --config.cmd /app/server.js >/dev/null
+  cp "$work/s4.tsv" "$out/expected-dpkg.tsv"
+  layer_table "$out" "$work/s0.tsv" "$work/s1.tsv" "$work/s2.tsv" "$work/s3.tsv" "$work/s4.tsv"
+  finish_build bench-text
+}
+
+# The app layer. The fake credentials are assembled here rather than written out, so this script
+# itself holds none; each has the shape its rule matches (GitHub PAT ghp_ + 36, AWS key id
+# AKIA + 16, a 40-character AWS secret, Stripe sk_live_ + 24, Slack webhook URL).
+bench_text_app() {
+  local root=$1 out=$2 app="$1/app"
+  mkdir -p "$app/config" "$app/deploy"
+  # Everything of Debian's JavaScript tree but TypeScript (a compiler an app does not ship).
+  cp -a "$root/usr/share/nodejs" "$app/node_modules"
+  rm -rf "$app/node_modules/typescript"
+  local fake='CoastguardBenchFakeToken'
+  local ghp="ghp_${fake}000000000000" akia="AKIA$(printf 'CGBENCHFAKE%05d' 1)"
+  local aws_secret="${fake}/Not4Real+Use0ab" stripe="sk_live_${fake}" slack="https://hooks.slack.com/services/T00000000/B00000000/${fake}"
+  cat >"$app/config/production.env" <<EOF
+# settings for the demo app (fake values, planted for the scanner benchmarks)
+NODE_ENV=production
+PORT=8080
+GITHUB_TOKEN=$ghp
+AWS_ACCESS_KEY_ID=$akia
+AWS_SECRET_ACCESS_KEY=$aws_secret
+EOF
+  cat >"$app/config/payments.json" <<EOF
+{
+  "provider": "stripe",
+  "currency": "eur",
+  "stripe_api_key": "$stripe",
+  "alerts": "$slack"
+}
+EOF
+  printf '%s\n' "const http = require('node:http');" "http.createServer((req, res) => res.end('ok')).listen(process.env.PORT || 8080);" >"$app/server.js"
+  printf '%s\n' '{' '  "name": "bench-text-app",' '  "version": "1.0.0",' '  "private": true,' '  "main": "server.js"' '}' >"$app/package.json"
+  printf '%s\n' 'FROM debian:bookworm' 'RUN apt-get update && apt-get install -y nodejs' 'COPY . /app' 'CMD ["node", "/app/server.js"]' >"$app/Dockerfile"
+  cat >"$app/deploy/deployment.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: bench-text-app
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: bench-text-app
+  template:
+    metadata:
+      labels:
+        app: bench-text-app
+    spec:
+      containers:
+        - name: app
+          image: coastguard-test/bench-text:latest
+          ports:
+            - containerPort: 8080
+          securityContext:
+            privileged: true
+EOF
+  printf '%s\t%s\t%s\n' app/config/production.env 4 github-pat app/config/production.env 5 aws-access-key-id \
+    app/config/production.env 6 aws-secret-access-key app/config/payments.json 4 stripe-secret-key \
+    app/config/payments.json 5 slack-webhook-url >"$out/planted-secrets.tsv"
 }
 
 # Language packages as real images carry them, each ground truth taken from the tools that made it
@@ -354,6 +449,7 @@ for target in "${@:-debian-layers}"; do
     debian-layers) build_debian_layers ;;
     debian-layers-next) build_debian_layers_next ;;
     bench-1g) build_bench_1g ;;
+    bench-text) build_bench_text ;;
     lang-apps) build_lang_apps ;;
     *) echo "unknown image: $target" >&2; exit 2 ;;
   esac
