@@ -108,6 +108,40 @@ export class KeywordMatcher {
     return found;
   }
 
+  /**
+   * searchWithHits() over a decoded string, positions in characters (what a regex on the string
+   * sees). Keywords are ASCII, so any other character is one no keyword uses.
+   */
+  searchStringWithHits(text: string): Set<number> {
+    const { table, classes, outputs, width, hits } = this;
+    let ids = hits.ids;
+    let ends = hits.ends;
+    let count = 0;
+    let row = 0;
+    for (let i = 0, len = text.length; i < len; i++) {
+      const ch = text.charCodeAt(i);
+      row = table[row + (ch < 128 ? classes[ch] : 0)];
+      if (row < 0) {
+        row = -row;
+        const o = outputs[(row / width) | 0]!;
+        if (count + o.length > ids.length) {
+          ids = grow(ids, count);
+          ends = grow(ends, count);
+        }
+        for (let k = 0; k < o.length; k++) {
+          ids[count] = o[k];
+          ends[count++] = i;
+        }
+      }
+    }
+    hits.ids = ids;
+    hits.ends = ends;
+    hits.count = count;
+    const found = new Set<number>();
+    for (let k = 0; k < count; k++) found.add(ids[k]);
+    return found;
+  }
+
   /** The ids of the keywords occurring in `buf` (each at most once). */
   search(buf: Uint8Array): Set<number> {
     const found = new Set<number>();

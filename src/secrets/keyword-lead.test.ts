@@ -64,4 +64,18 @@ test('matching near keywords finds exactly what matching everywhere finds (every
   const want = slow.scan('all.txt', joined);
   assert.ok(want.length > 300, `${want.length} findings in the joined text`);
   assert.deepEqual(fast.scan('all.txt', joined), want);
+  // And with multi-byte text among them: keyword hits are then string offsets, not byte offsets.
+  const mixed = Buffer.concat(all.map((f) => readFileSync(f)).filter((b) => !b.includes(0)).flatMap((b) => [b, Buffer.from('\nüñí©ødé ✓ 日本語\n')]));
+  assert.ok(!isAscii(mixed));
+  const wantMixed = slow.scan('mixed.txt', mixed);
+  assert.ok(wantMixed.length > want.length, `${wantMixed.length} findings in the mixed text`);
+  assert.deepEqual(fast.scan('mixed.txt', mixed), wantMixed);
+});
+
+test('a secret after multi-byte characters is found, on its line', () => {
+  const text = Buffer.from('# Konfiguration für den Dienst — größere Änderungen ✓\n'.repeat(3) + 'GITHUB_TOKEN=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\n');
+  const [f] = new SecretScanner().scan('app/.env', text);
+  assert.equal(f?.id, 'github-pat');
+  assert.equal(f.location.line, 4);
+  assert.equal(f.code, 'GITHUB_TOKEN=ghp_****************');
 });

@@ -66,6 +66,7 @@ export class SecretScanner {
   readonly custom: Set<SecretRule>;
   private readonly fileRules: Compiled[];
   private readonly keywordLength: number[];
+  private readonly asciiKeywords: boolean;
 
   /** `exhaustive`: every rule over the whole text, never the keyword-lead shortcut (tests compare the two). */
   constructor(
@@ -106,6 +107,7 @@ export class SecretScanner {
     });
     this.matcher = new KeywordMatcher([...kwIndex.keys()]);
     this.keywordLength = [...kwIndex.keys()].map((k) => Buffer.byteLength(k));
+    this.asciiKeywords = [...kwIndex.keys()].every((k) => /^[\x00-\x7f]*$/.test(k));
     this.keywordRules = kwRules;
     this.always = always;
     this.pathRules = pathRules;
@@ -139,9 +141,14 @@ export class SecretScanner {
     }
     if (fileHits.length) return this.toFindings(path, '', fileHits, extra);
     if (typeof content !== 'string' && looksBinary(buf)) return [];
-    // Keyword positions line up with string offsets only when every byte is one character.
+    // Keyword hits are positions in the text the regexes run on: byte offsets when every byte is
+    // one character (ASCII, decoded as latin1: the same string, faster), else offsets in the
+    // decoded string (the automaton runs on it instead).
     const ascii = isAscii(buf);
-    const kws = ascii ? this.matcher.searchWithHits(buf) : this.matcher.search(buf);
+    let text = typeof content === 'string' ? content : ascii ? undefined : buf.toString('utf8');
+    // A custom rule's non-ASCII keyword is found in the bytes only; then no positions either.
+    const positions = ascii || this.asciiKeywords;
+    const kws = text === undefined ? this.matcher.searchWithHits(buf) : positions ? this.matcher.searchStringWithHits(text) : this.matcher.search(buf);
     const candidates = new Set<number>(this.always);
     for (const k of kws) for (const r of this.keywordRules[k]) candidates.add(r);
     let lower: string | undefined;
@@ -152,13 +159,15 @@ export class SecretScanner {
       if (keywords.length === 0 || keywords.some((k) => lower!.includes(k))) candidates.add(r);
     }
     if (candidates.size === 0) return [];
-    const text = typeof content === 'string' ? content : buf.toString('utf8');
+    text ??= buf.toString('latin1');
     const hits: Hit[] = [];
     for (const i of [...candidates].sort((a, b) => a - b)) {
       const c = this.rules[i];
       if (c.rule.paths && !c.rule.paths.test(path)) continue;
       if (c.rule.pathFilter && !c.rule.pathFilter(path)) continue;
-      const lead = ascii && !c.rule.paths && !this.exhaustive ? this.leadOf(c) : null;
+      // On non-ASCII text, a /u regex may match a keyword's letters in other scripts' case forms
+      // (K: Kelvin sign), which the keyword search does not see: those match everywhere.
+      const lead = positions && !c.rule.paths && !this.exhaustive && (ascii || !/[uv]/.test(c.re.flags)) ? this.leadOf(c) : null;
       if (lead !== null) this.matchNearKeywords(c, lead, text, hits);
       else this.matchEverywhere(c, text, hits);
     }

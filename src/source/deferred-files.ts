@@ -34,7 +34,13 @@ export interface DeferredAnalyses {
 // What rejectsHead() is shown of a body (the walk shows it the same: its first 8,000 bytes at most).
 const HEAD_BYTES = 8000;
 
-// One buffer per thread, grown to the largest file read: memory stays bounded by that file.
+// Small files next to each other in the archive are read together, up to this many bytes at once:
+// one system call for a run of text files instead of one (or two) each.
+const WINDOW_BYTES = 1024 * 1024;
+
+// Per thread: the window, and a buffer grown to the largest file read alone (memory stays bounded
+// by that file).
+let windowBuf: Buffer | undefined;
 let scratch: Buffer | undefined;
 
 /** Reads and analyses a batch of deferred files (in a worker thread, or in this one). */
@@ -44,28 +50,51 @@ export async function analyzeDeferred(batch: DeferredBatch, analyzers: Analyzer[
     // The bytes were hashed by the walk; a file changed since then must not pass for them.
     const st = fstatSync(fd);
     if (st.size !== batch.fileSize || st.mtimeMs !== batch.fileMtimeMs) throw inputError('the file changed while it was being scanned', batch.label);
-    const out: DeferredAnalyses[] = [];
-    for (const f of batch.files) {
-      const info = { path: f.path, size: f.size, mode: f.mode };
-      // Ranges of this file for analyzers that can tell from a few bytes that they need no more.
-      const read = (offset: number, length: number) => readRangeFd(fd, f.start + offset, Math.max(0, Math.min(length, f.size - offset)));
-      let head: Buffer | undefined;
-      const wanted = analyzers.filter((a) => {
-        if (!a.wants(f.path, info)) return false;
-        if (a.rejectsHead) return !a.rejectsHead(f.path, (head ??= read(0, HEAD_BYTES)));
-        return a.needsBody ? a.needsBody(info, read) : true;
-      });
-      const analyses: FileAnalysis[] = [];
-      if (wanted.length > 0) {
-        if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(Math.max(f.size, 64 * 1024));
-        let content: Buffer;
-        try {
-          content = readRangeFd(fd, f.start, f.size, scratch);
-        } catch (e) {
-          throw inputError(`cannot read ${f.path} (${(e as Error).message})`, batch.label, e);
-        }
-        await runAnalyzers(wanted, { ...info, content, layer: batch.layer }, analyses);
+    const files = batch.files;
+    let win: Buffer | undefined;
+    let winStart = 0;
+    const readBody = (k: number): Buffer => {
+      const f = files[k];
+      if (win && f.start >= winStart && f.start + f.size <= winStart + win.length) return win.subarray(f.start - winStart, f.start - winStart + f.size);
+      if (f.size >= WINDOW_BYTES) {
+        if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(f.size);
+        return readRangeFd(fd, f.start, f.size, scratch);
       }
+      // From this file to the end of the last one that still fits in the window.
+      let end = f.start + f.size;
+      for (let j = k + 1; j < files.length && files[j].start + files[j].size - f.start <= WINDOW_BYTES; j++) end = Math.max(end, files[j].start + files[j].size);
+      windowBuf ??= Buffer.allocUnsafe(WINDOW_BYTES);
+      win = readRangeFd(fd, f.start, end - f.start, windowBuf);
+      winStart = f.start;
+      return win.subarray(0, f.size);
+    };
+    const out: DeferredAnalyses[] = [];
+    for (let k = 0; k < files.length; k++) {
+      const f = files[k];
+      const info = { path: f.path, size: f.size, mode: f.mode };
+      const all = analyzers.filter((a) => a.wants(f.path, info));
+      let content: Buffer | undefined;
+      let wanted: Analyzer[];
+      try {
+        if (all.some((a) => a.needsBody)) {
+          // Executables: a few ranges first; the body only for the analyzers that still want it.
+          const read = (offset: number, length: number) => readRangeFd(fd, f.start + offset, Math.max(0, Math.min(length, f.size - offset)));
+          let head: Buffer | undefined;
+          wanted = all.filter((a) => (a.rejectsHead ? !a.rejectsHead(f.path, (head ??= read(0, HEAD_BYTES))) : a.needsBody ? a.needsBody(info, read) : true));
+          if (wanted.length > 0) {
+            if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(Math.max(f.size, 64 * 1024));
+            content = readRangeFd(fd, f.start, f.size, scratch);
+          }
+        } else {
+          const body = readBody(k);
+          wanted = all.filter((a) => !a.rejectsHead?.(f.path, body.subarray(0, HEAD_BYTES)));
+          content = body;
+        }
+      } catch (e) {
+        throw inputError(`cannot read ${f.path} (${(e as Error).message})`, batch.label, e);
+      }
+      const analyses: FileAnalysis[] = [];
+      if (wanted.length > 0) await runAnalyzers(wanted, { ...info, content: content!, layer: batch.layer }, analyses);
       out.push({ at: f.at, analyses });
     }
     return out;

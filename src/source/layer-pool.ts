@@ -134,8 +134,7 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
     }
   }
   const workers: Worker[] = [];
-  const idle: Lane[] = [];
-  let busy = 0;
+  const lanes: Lane[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       const done = (i: number) => {
@@ -144,20 +143,25 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
         progress.delete(i);
         finish(i, mergeDeferred(p.walked, p.batches.flat()));
       };
+      // A walk goes to a lane with nothing to do. A worker thread may hold a second batch on top of
+      // its task: it starts on it the moment it is free, without waiting for this thread (which
+      // may be busy with a task of its own) to answer its reply.
       const dispatch = () => {
-        while (idle.length > 0 && (walks.length > 0 || batches.length > 0)) {
-          const lane = idle.pop()!;
-          busy++;
-          const i = walks.shift();
-          let task: LayerTask;
-          if (i !== undefined) task = { kind: 'layer', id: i, layer: layers[i], analyzerIds: ids, analyzerOptions, verify, defer: true };
-          else {
+        for (;;) {
+          let lane = walks.length > 0 ? lanes.find((l) => l.tasks === 0) : undefined;
+          let task: LayerTask | undefined;
+          if (lane) {
+            const i = walks.shift()!;
+            task = { kind: 'layer', id: i, layer: layers[i], analyzerIds: ids, analyzerOptions, verify, defer: true };
+          } else if (batches.length > 0 && (lane = lanes.find((l) => l.tasks === 0) ?? lanes.find((l) => l.tasks < l.depth))) {
             const b = batches.shift()!;
             task = { kind: 'batch', id: b.i, seq: b.seq, batch: b.batch, analyzerIds: ids, analyzerOptions };
           }
+          if (!lane || !task) break;
+          lane.tasks++;
           lane.post(task);
         }
-        if (busy === 0 && walks.length === 0 && batches.length === 0) resolve();
+        if (lanes.every((l) => l.tasks === 0) && walks.length === 0 && batches.length === 0) resolve();
       };
       const onReply = (lane: Lane, msg: LayerTaskReply) => {
         if (msg.kind === 'error') return reject(new CoastguardError(msg.error.what, msg.error.where, (msg.error.exitCode ?? ExitCode.INTERNAL) as ExitCodeValue));
@@ -176,22 +180,21 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
           p.batches[msg.seq] = msg.done;
           p.pending--;
         }
-        busy--;
-        idle.push(lane);
+        lane.tasks--;
         done(msg.id);
         dispatch();
       };
       for (const w of takeWorkers(nWorkers)) {
         workers.push(w);
-        const lane: Lane = { post: (t) => w.postMessage(t) };
-        idle.push(lane);
+        const lane: Lane = { post: (t) => w.postMessage(t), tasks: 0, depth: 2 };
+        lanes.push(lane);
         w.on('message', (msg: LayerTaskReply) => onReply(lane, msg));
         w.on('error', reject);
       }
       // The main thread only waits during the scan: it takes tasks too, with the analyzers it has.
       if (opts.mainThreadLane !== false) {
-        const lane: Lane = { post: (t) => setImmediate(() => void runLayerTask(t, opts.analyzers, (m) => onReply(lane, m))) };
-        idle.push(lane);
+        const lane: Lane = { post: (t) => setImmediate(() => void runLayerTask(t, opts.analyzers, (m) => onReply(lane, m))), tasks: 0, depth: 1 };
+        lanes.push(lane);
       }
       dispatch();
     });
@@ -207,4 +210,7 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
 /** Where the pool sends a task: a worker thread, or the main thread itself. */
 interface Lane {
   post(task: LayerTask): void;
+  /** Tasks sent and not answered yet, and how many it may hold. */
+  tasks: number;
+  depth: number;
 }
