@@ -69,17 +69,25 @@ const pkgKey = (p: Package) => `${p.ecosystem}\0${p.name}\0${p.version}\0${p.arc
 export function mergeLayers(layers: LayerResult[]): MergedInventory {
   const files = new Map<string, number>();
   const history = new Map<string, Version[]>();
-  layers.forEach((layer, i) => {
-    for (const d of layer.opaqueDirs) removeTree(files, history, d, true);
-    for (const w of layer.whiteouts) removeTree(files, history, w, false);
+  const byPaths = layers.map((layer) => {
     const byPath = new Map<string, FileAnalysis[]>();
     for (const a of layer.analyses) {
       const list = byPath.get(a.path);
       if (list) list.push(a);
       else byPath.set(a.path, [a]);
     }
+    return byPath;
+  });
+  // Only paths some layer analysed need their history (most of an image's files have none).
+  const analysed = new Set<string>();
+  for (const byPath of byPaths) for (const p of byPath.keys()) analysed.add(p);
+  layers.forEach((layer, i) => {
+    for (const d of layer.opaqueDirs) removeTree(files, history, d, true);
+    for (const w of layer.whiteouts) removeTree(files, history, w, false);
+    const byPath = byPaths[i];
     for (const p of layer.paths) {
       files.set(p, i);
+      if (!analysed.has(p)) continue;
       const v: Version = { layer: i, analyses: byPath.get(p) ?? [] };
       const h = history.get(p);
       if (h) h.push(v);
