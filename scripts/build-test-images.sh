@@ -6,7 +6,7 @@
 # each with expected-dpkg.tsv (dpkg-query's own answer inside the image) and layer-dpkg.tsv
 # (package → index of the layer that introduced or last changed it).
 #
-# Usage: scripts/build-test-images.sh debian-layers | debian-layers-next | bench-1g | bench-text | lang-apps    (as root)
+# Usage: scripts/build-test-images.sh debian-layers | debian-layers-next | bench-1g | bench-1g-clean | bench-text | lang-apps    (as root)
 set -euo pipefail
 OUT_ROOT=${COASTGUARD_TEST_IMAGES:-/var/cache/coastguard-test-images}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -259,6 +259,18 @@ EOF
     app/config/payments.json 5 slack-webhook-url >"$out/planted-secrets.tsv"
 }
 
+# bench-1g as images built with `rm -rf /var/lib/apt/lists/*` are: the same layers without apt's
+# package lists (debootstrap's 50 MB Packages file). Issue 17's full-scan bench runs on it.
+build_bench_1g_clean() {
+  build_bench_1g
+  local out="$OUT_ROOT/bench-1g-clean"
+  if [ -f "$out/.done" ] && [ "$(cat "$out/.done")" = "$(image_version bench-1g)" ]; then echo "cached: $out"; return 0; fi
+  rm -rf "$out" && mkdir -p "$out"
+  node "$(dirname "$0")/strip-apt-lists.mjs" "$OUT_ROOT/bench-1g/image.docker.tar" "$out/image.docker.tar" docker.io/coastguard-test/bench-1g-clean:latest
+  image_version bench-1g >"$out/.done"
+  echo "built: $out"
+}
+
 # Language packages as real images carry them, each ground truth taken from the tools that made it
 # (dpkg-query, npm, `go version -m`, the jar/dist-info files themselves), never from Coastguard:
 #   layer 0 debootstrap; layer 1 Debian's Java libraries, a Python distribution and a Go tool;
@@ -453,6 +465,7 @@ for target in "${@:-debian-layers}"; do
     debian-layers) build_debian_layers ;;
     debian-layers-next) build_debian_layers_next ;;
     bench-1g) build_bench_1g ;;
+    bench-1g-clean) build_bench_1g_clean ;;
     bench-text) build_bench_text ;;
     lang-apps) build_lang_apps ;;
     *) echo "unknown image: $target" >&2; exit 2 ;;
