@@ -77,16 +77,16 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
     } else todo.push(i);
   });
   // A cache hit vouches only for bytes that hash to the digest it was stored under.
-  if (opts.verify !== false) await mapLimit(hits, IN_THREAD_CONCURRENCY, (i) => verifyLayerBytes(layers[i]));
-  for (const i of hits) opts.onLayerDone?.(i, results[i]!, true);
-  todo.sort((a, b) => layerBytes(layers[b]) - layerBytes(layers[a]));
-  const total = todo.reduce((n, i) => n + layerBytes(layers[i]), 0);
+  const verifying = opts.verify !== false ? hits : [];
+  const hitDone = (i: number) => opts.onLayerDone?.(i, results[i]!, true);
+  const total = [...todo, ...verifying].reduce((n, i) => n + layerBytes(layers[i]), 0);
   // Decompression already runs on libuv's thread pool, so layers read concurrently in this thread
   // use every core for inflate; worker threads pay off only when analyzers themselves are heavy
   // (the secret scanner reads every text file) and the image is big enough to amortise start-up.
-  const heavy = opts.analyzers.some((a) => a.kind === 'secret');
+  // Checking cached layers is hashing only: worth the threads when there is a lot to hash.
+  const heavy = opts.analyzers.some((a) => a.kind === 'secret') || todo.length === 0;
   // Not capped by the layer count: deferred files keep every lane busy even with one layer.
-  const nWorkers = todo.length === 0 ? 0 : (opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : maxWorkers()));
+  const nWorkers = todo.length + verifying.length === 0 ? 0 : (opts.workers ?? (!heavy || total < WORKER_THRESHOLD_BYTES ? 0 : maxWorkers()));
   const finish = (i: number, r: LayerResult) => {
     results[i] = r;
     opts.cache?.put(LayerCache.key(layers[i].diffID, opts.analyzers), r);
@@ -94,6 +94,9 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
   };
   if (nWorkers <= 0) {
     void dropWarmWorkers();
+    await mapLimit(verifying, IN_THREAD_CONCURRENCY, (i) => verifyLayerBytes(layers[i]));
+    for (const i of hits) hitDone(i);
+    todo.sort((a, b) => layerBytes(layers[b]) - layerBytes(layers[a]));
     const queue = [...todo];
     const lanes = Array.from({ length: Math.min(IN_THREAD_CONCURRENCY, queue.length) }, async () => {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await walkLayer(layers[i], opts.analyzers, { verify: opts.verify }));
@@ -101,7 +104,8 @@ async function analyzeUnique(layers: LayerBlob[], indexes: number[], opts: Analy
     await Promise.all(lanes);
     return results;
   }
-  await runPool(layers, todo, nWorkers, opts, finish);
+  if (verifying.length === 0) for (const i of hits) hitDone(i);
+  await runPool(layers, todo, verifying, nWorkers, opts, finish, hitDone);
   return results;
 }
 
@@ -117,11 +121,20 @@ interface LayerProgress {
  * first: walks are the long, sequential tasks), else a batch of deferred files from any layer. A
  * layer is finished when its walk and all its batches are back.
  */
-async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, opts: AnalyzeLayersOptions, finish: (i: number, r: LayerResult) => void): Promise<void> {
+async function runPool(
+  layers: LayerBlob[],
+  todo: number[],
+  verifying: number[],
+  nWorkers: number,
+  opts: AnalyzeLayersOptions,
+  finish: (i: number, r: LayerResult) => void,
+  verified: (i: number) => void,
+): Promise<void> {
   const ids = opts.analyzers.map((a) => a.id);
   const analyzerOptions = opts.analyzerOptions ?? {};
   const verify = opts.verify ?? true;
-  const walks = [...todo];
+  // Walks and checks of cached layers: the long sequential tasks, biggest first.
+  const walks = [...todo.map((i) => ({ i, verify: false })), ...verifying.map((i) => ({ i, verify: true }))].sort((a, b) => layerBytes(layers[b.i]) - layerBytes(layers[a.i]));
   const batches: { i: number; seq: number; batch: DeferredBatch }[] = [];
   const progress = new Map<number, LayerProgress>(todo.map((i) => [i, { batches: [], pending: 0 }]));
   // What each archive file looked like before the walks: deferred reads check it is unchanged.
@@ -151,8 +164,10 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
           let lane = walks.length > 0 ? lanes.find((l) => l.tasks === 0) : undefined;
           let task: LayerTask | undefined;
           if (lane) {
-            const i = walks.shift()!;
-            task = { kind: 'layer', id: i, layer: layers[i], analyzerIds: ids, analyzerOptions, verify, defer: true };
+            const w = walks.shift()!;
+            task = w.verify
+              ? { kind: 'verify', id: w.i, layer: layers[w.i], analyzerIds: ids, analyzerOptions }
+              : { kind: 'layer', id: w.i, layer: layers[w.i], analyzerIds: ids, analyzerOptions, verify, defer: true };
           } else if (batches.length > 0 && (lane = lanes.find((l) => l.tasks === 0) ?? lanes.find((l) => l.tasks < l.depth))) {
             const b = batches.shift()!;
             task = { kind: 'batch', id: b.i, seq: b.seq, batch: b.batch, analyzerIds: ids, analyzerOptions };
@@ -165,6 +180,12 @@ async function runPool(layers: LayerBlob[], todo: number[], nWorkers: number, op
       };
       const onReply = (lane: Lane, msg: LayerTaskReply) => {
         if (msg.kind === 'error') return reject(new CoastguardError(msg.error.what, msg.error.where, (msg.error.exitCode ?? ExitCode.INTERNAL) as ExitCodeValue));
+        if (msg.kind === 'verified') {
+          lane.tasks--;
+          verified(msg.id);
+          dispatch();
+          return;
+        }
         const p = progress.get(msg.id)!;
         if (msg.kind === 'deferred') {
           const layer = layers[msg.id];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { analyzersFor, configuredAnalyzers } from '../../src/analyze/registry.js';
 import { goBinaryNeedsBody } from '../../src/analyze/golang/buildinfo.js';
@@ -9,6 +9,7 @@ import { parseElf, parseElfAt } from '../../src/analyze/lang-common/elf.js';
 import { CoastguardError } from '../../src/core/errors.js';
 import { analyzeDeferred } from '../../src/source/deferred-files.js';
 import { analyzeLayers } from '../../src/source/layer-pool.js';
+import { LayerCache } from '../../src/source/layer-cache.js';
 import { walkLayer, type DeferredFile } from '../../src/source/layer-walk.js';
 import { openImageInput } from '../../src/source/open-input.js';
 import { dockerArchive, sha256, tar } from '../hostile/craft.js';
@@ -108,4 +109,22 @@ test('executables read by ranges: only a Go or Rust binary needs its body read',
   assert.deepEqual([go, rust, c, script].map((b) => rustBinaryNeedsBody(ranges(b), b.length)), [false, true, false, false]);
   // The section names read by ranges are the ones read from the whole file.
   for (const b of [go, rust, c]) assert.deepEqual(parseElfAt(ranges(b), b.length), parseElf(b));
+});
+
+test('cached layers are checked by the pool too: a flipped byte after caching is a diffID mismatch', async () => {
+  const input = dockerArchive(dir, { layers }, 'cached.tar');
+  const cache = new LayerCache(join(dir, 'cache'));
+  const analyzers = analyzersFor(['secret'], 'image');
+  const img = await openImageInput(input, { platform: { os: 'linux', architecture: 'amd64' } });
+  const cold = await analyzeLayers(img.layers, { analyzers, workers: 1, cache });
+  const seen: boolean[] = [];
+  const warm = await analyzeLayers(img.layers, { analyzers, workers: 1, cache, onLayerDone: (_i, _r, cached) => seen.push(cached) });
+  assert.deepEqual(seen, [true, true]);
+  assert.deepEqual(warm, JSON.parse(JSON.stringify(cold)));
+  const bytes = readFileSync(input);
+  const at = bytes.indexOf('lorem ipsum');
+  bytes[at] ^= 0x01;
+  writeFileSync(input, bytes);
+  const tampered = await openImageInput(input, { platform: { os: 'linux', architecture: 'amd64' } });
+  await assert.rejects(analyzeLayers(tampered.layers, { analyzers, workers: 1, cache }), (e: unknown) => e instanceof CoastguardError && e.exitCode === 3 && /^diffID mismatch: uncompressed layer hashes to sha256:/.test(e.what));
 });
