@@ -12,7 +12,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ?? join(root, 'dist/cli');
 // Chunks of an earlier build (hashed names; tsc's own files there are lower-case source names).
 if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/-[A-Z0-9]{8}\.js(\.map)?$/.test(f)) rmSync(join(outdir, f));
+// zod re-exports all of its ~50 message translations (1.6 MB of source) as `z.locales`; nothing here
+// uses them (messages are English, set by zod itself), and parsing them cost every run's start.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js').replace(/\.js$/, '.english-only'), namespace: 'zod-locales' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path.replace(/\.english-only$/, '.js'))};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 const result = await build({
+  plugins: [zodEnglishOnly],
   absWorkingDir: root,
   entryPoints: {
     bin: 'src/cli/bin.ts',
