@@ -66,6 +66,7 @@ export class KeywordMatcher {
     const table = new Int32Array(n * width);
     for (let i = 0; i < table.length; i++) table[i] = out[next[i]].size ? -(next[i] * width) : next[i] * width;
     this.size = n;
+    this.longest = Math.max(1, ...encoded.map((e) => e.length));
     this.table = table;
     this.classes = classes;
     this.width = width;
@@ -77,19 +78,33 @@ export class KeywordMatcher {
    * `ends[k]` (inclusive), for k < count. The arrays are reused by the next call.
    */
   hits: { ids: Int32Array; ends: Int32Array; count: number } = { ids: new Int32Array(1024), ends: new Int32Array(1024), count: 0 };
+  /** The second half's hits, before they join the first's. */
+  private second: { ids: Int32Array; ends: Int32Array } = { ids: new Int32Array(1024), ends: new Int32Array(1024) };
+  /** The longest keyword, in bytes. */
+  private readonly longest: number;
 
   /** Like search(), also recording every occurrence in `hits`. */
   searchWithHits(buf: Uint8Array): Set<number> {
     const { table, classes, outputs, width, hits } = this;
+    const len = buf.length;
+    // Two halves walked in one loop: each step's table lookup waits on the one before it, so two
+    // independent walks take little more time than one (~25% less in all on bench-1g's text).
+    // The second starts a keyword's length before the middle and keeps only hits ending after it.
+    const mid = len >= 4096 ? len >> 1 : len;
+    const bStart = Math.max(0, mid - this.longest + 1);
     let ids = hits.ids;
     let ends = hits.ends;
+    let bIds = this.second.ids;
+    let bEnds = this.second.ends;
     let count = 0;
-    let row = 0;
-    for (let i = 0, len = buf.length; i < len; i++) {
-      row = table[row + classes[buf[i]]];
-      if (row < 0) {
-        row = -row;
-        const o = outputs[(row / width) | 0]!;
+    let bCount = 0;
+    let rowA = 0;
+    let rowB = 0;
+    for (let i = 0; i < mid; i++) {
+      rowA = table[rowA + classes[buf[i]]];
+      if (rowA < 0) {
+        rowA = -rowA;
+        const o = outputs[(rowA / width) | 0]!;
         if (count + o.length > ids.length) {
           ids = grow(ids, count);
           ends = grow(ends, count);
@@ -99,6 +114,51 @@ export class KeywordMatcher {
           ends[count++] = i;
         }
       }
+      if (mid === len) continue;
+      const j = bStart + i;
+      rowB = table[rowB + classes[buf[j]]];
+      if (rowB < 0) {
+        rowB = -rowB;
+        if (j >= mid) {
+          const o = outputs[(rowB / width) | 0]!;
+          if (bCount + o.length > bIds.length) {
+            bIds = grow(bIds, bCount);
+            bEnds = grow(bEnds, bCount);
+          }
+          for (let k = 0; k < o.length; k++) {
+            bIds[bCount] = o[k];
+            bEnds[bCount++] = j;
+          }
+        }
+      }
+    }
+    if (mid < len) {
+      for (let j = bStart + mid; j < len; j++) {
+        rowB = table[rowB + classes[buf[j]]];
+        if (rowB < 0) {
+          rowB = -rowB;
+          if (j >= mid) {
+            const o = outputs[(rowB / width) | 0]!;
+            if (bCount + o.length > bIds.length) {
+              bIds = grow(bIds, bCount);
+              bEnds = grow(bEnds, bCount);
+            }
+            for (let k = 0; k < o.length; k++) {
+              bIds[bCount] = o[k];
+              bEnds[bCount++] = j;
+            }
+          }
+        }
+      }
+      this.second.ids = bIds;
+      this.second.ends = bEnds;
+      if (count + bCount > ids.length) {
+        ids = grow(ids, count, count + bCount);
+        ends = grow(ends, count, count + bCount);
+      }
+      ids.set(bIds.subarray(0, bCount), count);
+      ends.set(bEnds.subarray(0, bCount), count);
+      count += bCount;
     }
     hits.ids = ids;
     hits.ends = ends;
@@ -166,8 +226,8 @@ export class KeywordMatcher {
   }
 }
 
-function grow(a: Int32Array, used: number): Int32Array {
-  const b = new Int32Array(Math.max(1024, a.length * 2));
+function grow(a: Int32Array, used: number, atLeast = 0): Int32Array {
+  const b = new Int32Array(Math.max(1024, a.length * 2, atLeast));
   b.set(a.subarray(0, used));
   return b;
 }
