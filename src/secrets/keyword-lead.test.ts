@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { join, relative } from 'node:path';
-import { keywordLead } from './keyword-lead.js';
+import { keywordLead, keywordLeadFromTree } from './keyword-lead.js';
+import { builtinLeadsSource } from './tools/builtin-leads-source.js';
 import { SecretScanner } from './scanner.js';
 import { builtinRules } from './rules/index.js';
 
@@ -29,6 +30,11 @@ test('keyword lead: proven bounds, and undefined where a match may hold no keywo
     [new RegExp('\\w{2}(?:ab|cd)\\1key'), ['key'], 5], // no group 1: \1 is the character U+0001
   ];
   for (const [re, kws, want] of cases) assert.equal(keywordLead(re, kws), want, re.source);
+});
+
+test('the built-in rules\' table of leads is current (else: npx tsx src/secrets/tools/gen-builtin-leads.ts)', () => {
+  assert.equal(readFileSync(join(import.meta.dirname, 'builtin-leads.ts'), 'utf8'), builtinLeadsSource(builtinRules));
+  for (const r of builtinRules) assert.equal(keywordLead(r.regex, r.keywords), keywordLeadFromTree(r.regex, r.keywords), r.id);
 });
 
 test('most built-in rules have a keyword lead; the shortcut is used for them', () => {

@@ -1,4 +1,8 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { AST } from '@eslint-community/regexpp';
+import type * as Regexpp from '@eslint-community/regexpp';
+import { BUILTIN_LEADS } from './builtin-leads.js';
 
 /**
  * How far before one of its keywords a rule's match can begin — when the regex guarantees that
@@ -17,14 +21,35 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  */
 export function keywordLead(re: RegExp, keywords: string[]): number | undefined {
   if (keywords.length === 0) return undefined;
+  // The built-in rules' leads are worked out ahead (builtin-leads.ts, kept current by a test):
+  // every thread of a scan would otherwise parse the same regexes again.
+  const known = BUILTIN_LEADS[ruleShape(re, keywords)];
+  if (known !== undefined) return known ?? undefined;
+  return analyse(re, keywords);
+}
+
+function analyse(re: RegExp, keywords: string[]): number | undefined {
+  if (keywords.length === 0) return undefined;
   let ast: AST.Pattern;
   try {
+    // Loaded on first use: with the table above, only custom rules get here.
+    const { RegExpParser } = createRequire(import.meta.url)('@eslint-community/regexpp') as typeof Regexpp;
     ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(re.source, 0, re.source.length, { unicode: re.flags.includes('u'), unicodeSets: re.flags.includes('v') });
   } catch {
     return undefined;
   }
   const lead = new Analysis(keywords.map((k) => k.toLowerCase())).lead(ast);
   return lead === undefined || !Number.isFinite(lead) ? undefined : lead;
+}
+
+/** What a lead depends on: the regex (source and flags) and the keywords. */
+export function ruleShape(re: RegExp, keywords: string[]): string {
+  return createHash('sha256').update(`${re.source}\0${re.flags}\0${keywords.join('\0')}`).digest('base64url').slice(0, 16);
+}
+
+/** keywordLead() worked out from the syntax tree, never from the table (for the table's generator and test). */
+export function keywordLeadFromTree(re: RegExp, keywords: string[]): number | undefined {
+  return analyse(re, keywords);
 }
 
 // Cross products of literal alternatives stay small; past this the analysis stops expanding.
