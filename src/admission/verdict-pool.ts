@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../core/module-worker.js';
 import { fingerprint, type Finding, type Severity } from '../core/index.js';
 import type { LoadedIgnore, VexStatement } from '../policy/index.js';
 import type { ConfigVerdict } from './verdict.js';
@@ -34,10 +35,7 @@ function tooCostly(path: string, why: string): ConfigVerdict {
 }
 
 function startWorker(setup: VerdictWorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./verdict-worker.js', import.meta.url), { workerData: setup });
-  // Under tsx (tests, dev) loader hooks are per thread in Node 20: the worker registers tsx first.
-  const url = new URL('./verdict-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true, workerData: setup });
+  return startModuleWorker(import.meta.url, 'verdict-worker', { workerData: setup });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../core/module-worker.js';
 import picomatch from 'picomatch';
 import { inputError } from '../core/errors.js';
 import type { Finding, ScanWarning } from '../core/types.js';
@@ -83,10 +84,7 @@ async function listFiles(root: string, opts: DirectoryScanOptions, warnings: Sca
 }
 
 function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./directory-worker.js', import.meta.url), { workerData });
-  // Under tsx (tests, dev) loader hooks are per thread in Node 20: the worker registers tsx first.
-  const url = new URL('./directory-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true, workerData });
+  return startModuleWorker(import.meta.url, 'directory-worker', { workerData });
 }
 
 /** What a worker may receive: options without functions (extra rules are rebuilt from their data). */

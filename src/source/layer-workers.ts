@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../core/module-worker.js';
 
 /**
  * The layer walk's worker threads, and starting them early. A worker spends its first ~0.2 s
@@ -8,11 +9,7 @@ import { Worker } from 'node:worker_threads';
  * This module imports nothing of the project, so importing it costs nothing.
  */
 export function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./layer-worker.js', import.meta.url));
-  // Under tsx (tests, dev) the worker is TypeScript too; loader hooks are per thread in Node 20,
-  // so the worker registers tsx itself before importing its module.
-  const url = new URL('./layer-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url)}))`, { eval: true });
+  return startModuleWorker(import.meta.url, 'layer-worker');
 }
 
 /** Worker threads a big scan uses: one per core besides the main thread's (which takes tasks too), 4 cores at most. */
