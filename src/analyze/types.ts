@@ -1,5 +1,8 @@
 import type { Finding, OSInfo, Package, ScanWarning } from '../core/types.js';
 
+/** How many of a body's first bytes `Analyzer.rejectsHead` is shown (at most). */
+export const HEAD_BYTES = 8000;
+
 /** What the layer walk knows about a file before reading it. */
 export interface FileInfo {
   /** Path inside the image or directory, relative, without a leading slash: "var/lib/dpkg/status". */

@@ -1,17 +1,17 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
-import type { Analyzer } from '../analyze/types.js';
+import { HEAD_BYTES, type Analyzer } from '../analyze/types.js';
 import { inputError } from '../core/errors.js';
 import type { DeferredFile, FileAnalysis, LayerResult } from './layer-walk.js';
 import { readRangeFd } from './read-range.js';
 import { runAnalyzers } from './run-analyzers.js';
 
 /**
- * The secret scanner's share of a layer, moved out of the walk. Walking a layer is sequential
- * (one hash, one tar stream) and its text files are spread unevenly across layers, so one
- * text-heavy layer used to keep one core busy while the other idled. The walk now only notes
- * where each wanted text file's bytes are (uncompressed layers: a byte range of the archive) and
- * any worker thread reads and scans them in batches: both cores stay busy to the end, and no body
- * is copied between threads.
+ * The deferrable analyzers' share of a layer (secrets, executables' build info), moved out of the
+ * walk. Walking a layer is sequential (one hash, one tar stream) and text files are spread
+ * unevenly across layers, so one text-heavy layer used to keep one core busy while the other
+ * idled. The walk of an uncompressed layer now only notes where each such file's bytes are (a
+ * byte range of the archive), and any lane of the layer pool reads and analyses them in batches:
+ * every core stays busy to the end, and no body is copied between threads.
  */
 export interface DeferredBatch {
   /** The archive file the ranges are in, and what it looked like when the walk read it. */
@@ -20,7 +20,7 @@ export interface DeferredBatch {
   fileMtimeMs: number;
   /** The layer's diffID (findings carry it). */
   layer: string;
-  /** Where the layer's tar starts in `path`, for error messages. */
+  /** "layer DIGEST in FILE", for error messages. */
   label: string;
   files: DeferredFile[];
 }
@@ -31,9 +31,6 @@ export interface DeferredAnalyses {
   analyses: FileAnalysis[];
 }
 
-// What rejectsHead() is shown of a body (the walk shows it the same: its first 8,000 bytes at most).
-const HEAD_BYTES = 8000;
-
 // Small files next to each other in the archive are read together, up to this many bytes at once:
 // one system call for a run of text files instead of one (or two) each.
 const WINDOW_BYTES = 1024 * 1024;
@@ -42,6 +39,7 @@ const WINDOW_BYTES = 1024 * 1024;
 // by that file).
 let windowBuf: Buffer | undefined;
 let scratch: Buffer | undefined;
+const scratchFor = (size: number) => (scratch = scratch && scratch.length >= size ? scratch : Buffer.allocUnsafe(Math.max(size, 64 * 1024)));
 
 /** Reads and analyses a batch of deferred files (in a worker thread, or in this one). */
 export async function analyzeDeferred(batch: DeferredBatch, analyzers: Analyzer[]): Promise<DeferredAnalyses[]> {
@@ -56,10 +54,7 @@ export async function analyzeDeferred(batch: DeferredBatch, analyzers: Analyzer[
     const readBody = (k: number): Buffer => {
       const f = files[k];
       if (win && f.start >= winStart && f.start + f.size <= winStart + win.length) return win.subarray(f.start - winStart, f.start - winStart + f.size);
-      if (f.size >= WINDOW_BYTES) {
-        if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(f.size);
-        return readRangeFd(fd, f.start, f.size, scratch);
-      }
+      if (f.size >= WINDOW_BYTES) return readRangeFd(fd, f.start, f.size, scratchFor(f.size));
       // From this file to the end of the last one that still fits in the window.
       let end = f.start + f.size;
       for (let j = k + 1; j < files.length && files[j].start + files[j].size - f.start <= WINDOW_BYTES; j++) end = Math.max(end, files[j].start + files[j].size);
@@ -81,10 +76,7 @@ export async function analyzeDeferred(batch: DeferredBatch, analyzers: Analyzer[
           const read = (offset: number, length: number) => readRangeFd(fd, f.start + offset, Math.max(0, Math.min(length, f.size - offset)));
           let head: Buffer | undefined;
           wanted = all.filter((a) => (a.rejectsHead ? !a.rejectsHead(f.path, (head ??= read(0, HEAD_BYTES))) : a.needsBody ? a.needsBody(info, read) : true));
-          if (wanted.length > 0) {
-            if (scratch === undefined || scratch.length < f.size) scratch = Buffer.allocUnsafe(Math.max(f.size, 64 * 1024));
-            content = readRangeFd(fd, f.start, f.size, scratch);
-          }
+          if (wanted.length > 0) content = readRangeFd(fd, f.start, f.size, scratchFor(f.size));
         } else {
           const body = readBody(k);
           wanted = all.filter((a) => !a.rejectsHead?.(f.path, body.subarray(0, HEAD_BYTES)));

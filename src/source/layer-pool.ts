@@ -8,7 +8,6 @@ import type { LayerBlob } from './types.js';
 import { verifyLayerBytes } from './verify-layer.js';
 import { runLayerTask, type LayerTask, type LayerTaskReply } from './layer-task.js';
 import { mergeDeferred, type DeferredAnalyses, type DeferredBatch } from './deferred-files.js';
-import type { DeferredFile } from './layer-walk.js';
 import { statSync } from 'node:fs';
 import { dropWarmWorkers, maxWorkers, takeWorkers } from './layer-workers.js';
 
@@ -18,10 +17,11 @@ export interface AnalyzeLayersOptions {
   analyzerOptions?: AnalyzerOptions;
   cache?: LayerCache;
   verify?: boolean;
-  /** Worker threads to use; 0 analyses in this thread. Default: cores − 1 (at most 3), only for big images. */
+  /**
+   * Worker threads to use besides this thread, which takes tasks too; 0 analyses in this thread
+   * alone. Default: cores − 1 (at most 3), only for big images.
+   */
   workers?: number;
-  /** With worker threads, the main thread takes tasks too (default true). */
-  mainThreadLane?: boolean;
   onLayerDone?: (index: number, result: LayerResult, cached: boolean) => void;
 }
 
@@ -117,9 +117,10 @@ interface LayerProgress {
 }
 
 /**
- * The worker threads: each takes the next task when it is free, a layer walk first (biggest
- * first: walks are the long, sequential tasks), else a batch of deferred files from any layer. A
- * layer is finished when its walk and all its batches are back.
+ * The lanes (worker threads and this thread): each takes the next task when it is free, a layer
+ * walk or a cached layer's check first (biggest first: they are the long, sequential tasks), else a
+ * batch of deferred files from any layer. A layer is finished when its walk and all its batches
+ * are back.
  */
 async function runPool(
   layers: LayerBlob[],
@@ -167,7 +168,7 @@ async function runPool(
             const w = walks.shift()!;
             task = w.verify
               ? { kind: 'verify', id: w.i, layer: layers[w.i], analyzerIds: ids, analyzerOptions }
-              : { kind: 'layer', id: w.i, layer: layers[w.i], analyzerIds: ids, analyzerOptions, verify, defer: true };
+              : { kind: 'layer', id: w.i, layer: layers[w.i], analyzerIds: ids, analyzerOptions, verify };
           } else if (batches.length > 0 && (lane = lanes.find((l) => l.tasks === 0) ?? lanes.find((l) => l.tasks < l.depth))) {
             const b = batches.shift()!;
             task = { kind: 'batch', id: b.i, seq: b.seq, batch: b.batch, analyzerIds: ids, analyzerOptions };
@@ -212,11 +213,9 @@ async function runPool(
         w.on('message', (msg: LayerTaskReply) => onReply(lane, msg));
         w.on('error', reject);
       }
-      // The main thread only waits during the scan: it takes tasks too, with the analyzers it has.
-      if (opts.mainThreadLane !== false) {
-        const lane: Lane = { post: (t) => setImmediate(() => void runLayerTask(t, opts.analyzers, (m) => onReply(lane, m))), tasks: 0, depth: 1 };
-        lanes.push(lane);
-      }
+      // This thread would only wait during the scan: it takes tasks too, with the analyzers it has.
+      const here: Lane = { post: (t) => setImmediate(() => void runLayerTask(t, opts.analyzers, (m) => onReply(here, m))), tasks: 0, depth: 1 };
+      lanes.push(here);
       dispatch();
     });
   } finally {

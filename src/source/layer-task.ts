@@ -17,7 +17,7 @@ export type LayerTask = {
   /** The options the main thread created its analyzers with: a worker creates the same ones. */
   analyzerOptions: AnalyzerOptions;
 } & (
-  | { kind: 'layer'; layer: LayerBlob; verify: boolean; defer: boolean }
+  | { kind: 'layer'; layer: LayerBlob; verify: boolean }
   | { kind: 'batch'; seq: number; batch: DeferredBatch }
   /** A cached layer's bytes checked against its digests (verify-layer.ts). */
   | { kind: 'verify'; layer: LayerBlob }
@@ -52,13 +52,11 @@ export async function runLayerTask(task: LayerTask, analyzers: Analyzer[], reply
       files = [];
       bytes = 0;
     };
-    const defer = task.defer
-      ? (f: DeferredFile) => {
-          files.push(f);
-          bytes += f.size;
-          if (bytes >= BATCH_BYTES || files.length >= BATCH_FILES) flush();
-        }
-      : undefined;
+    const defer = (f: DeferredFile) => {
+      files.push(f);
+      bytes += f.size;
+      if (bytes >= BATCH_BYTES || files.length >= BATCH_FILES) flush();
+    };
     const result = await walkLayer(task.layer, analyzers, { verify: task.verify, defer });
     flush();
     reply({ kind: 'layer', id: task.id, result });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Analyzer, AnalysisResult, EntryInfo } from '../analyze/types.js';
+import { HEAD_BYTES, type Analyzer, type AnalysisResult, type EntryInfo } from '../analyze/types.js';
 import { bufferLimit, runAnalyzers, tooBigToAnalyze } from './run-analyzers.js';
 import { inputError } from '../core/errors.js';
 import { decompressor, detectCompression, type Compression } from './decompress.js';
@@ -61,7 +61,7 @@ export interface DeferSink {
   /** Offset of the layer's tar in `path` (the layer is stored uncompressed). */
   fileStart: number;
   path: string;
-  take(files: DeferredFile): void;
+  take(file: DeferredFile): void;
 }
 
 /** Analyzers whose work can leave the walk: they need a file's bytes and nothing else of the layer. */
@@ -202,22 +202,17 @@ export async function walkLayerStream(
       // A hard link's body is its target's, written earlier in this layer: analyse the link
       // under its own path when the target's body is still at hand.
       const targetPath = normalizeEntryPath(info.linkname);
+      // The target was left as a byte range (deferred), or its body was kept a while (retained).
       const range = deferredAt.get(targetPath);
-      if (range) {
-        const linkInfo = { ...info, size: range.size, type: 'file' as const };
-        const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
-        if (linkWanted.length === 0) return;
-        if (linkWanted.every(deferrable)) return deferFile(p, info.mode, range.size, range.start);
-        // Rare: another analyzer wants the link's path; read the target's bytes now.
-        const body = readRangeSync(defer!.path, range.start, range.size);
-        await runAnalyzers(linkWanted, { path: p, size: range.size, mode: info.mode, content: body, layer: layer.diffID }, result.analyses);
-        return;
-      }
-      const target = retained.get(targetPath);
-      if (!target) return;
-      const linkInfo = { ...info, size: target.length, type: 'file' as const };
+      const target = range ? undefined : retained.get(targetPath);
+      const size = range?.size ?? target?.length;
+      if (size === undefined) return;
+      const linkInfo = { ...info, size, type: 'file' as const };
       const linkWanted = analyzers.filter((x) => x.wants(p, linkInfo));
-      await runAnalyzers(linkWanted, { path: p, size: target.length, mode: info.mode, content: target, layer: layer.diffID }, result.analyses);
+      if (range && linkWanted.length > 0 && linkWanted.every(deferrable)) return deferFile(p, info.mode, size, range.start);
+      // Rare for a deferred target: another analyzer wants the link's path; its bytes are read now.
+      const content = target ?? (linkWanted.length > 0 ? readRangeSync(defer!.path, range!.start, size) : undefined);
+      if (content) await runAnalyzers(linkWanted, { path: p, size, mode: info.mode, content, layer: layer.diffID }, result.analyses);
       return;
     }
     if (type !== 'file') return;
@@ -239,7 +234,7 @@ export async function walkLayerStream(
     const wanted = plan.get(e)?.wanted;
     if (!wanted) return false;
     const p = normalizeEntryPath(e.name);
-    const sniff = head.subarray(0, 8000);
+    const sniff = head.subarray(0, HEAD_BYTES);
     return wanted.every((a) => a.rejectsHead?.(p, sniff) === true);
   };
   const reusesChunks = !(raw instanceof Readable);
