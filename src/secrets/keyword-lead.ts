@@ -25,10 +25,11 @@ export function keywordLead(re: RegExp, keywords: string[]): number | undefined 
   // every thread of a scan would otherwise parse the same regexes again.
   const known = BUILTIN_LEADS[ruleShape(re, keywords)];
   if (known !== undefined) return known ?? undefined;
-  return analyse(re, keywords);
+  return keywordLeadFromTree(re, keywords);
 }
 
-function analyse(re: RegExp, keywords: string[]): number | undefined {
+/** keywordLead() worked out from the syntax tree, never from the table (for the table's generator and test). */
+export function keywordLeadFromTree(re: RegExp, keywords: string[]): number | undefined {
   if (keywords.length === 0) return undefined;
   let ast: AST.Pattern;
   try {
@@ -45,11 +46,6 @@ function analyse(re: RegExp, keywords: string[]): number | undefined {
 /** What a lead depends on: the regex (source and flags) and the keywords. */
 export function ruleShape(re: RegExp, keywords: string[]): string {
   return createHash('sha256').update(`${re.source}\0${re.flags}\0${keywords.join('\0')}`).digest('base64url').slice(0, 16);
-}
-
-/** keywordLead() worked out from the syntax tree, never from the table (for the table's generator and test). */
-export function keywordLeadFromTree(re: RegExp, keywords: string[]): number | undefined {
-  return analyse(re, keywords);
 }
 
 // Cross products of literal alternatives stay small; past this the analysis stops expanding.
