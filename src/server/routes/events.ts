@@ -2,6 +2,13 @@ import { badRequest, pageParams, sendJson } from '../http.js';
 import type { EventType } from '../types.js';
 import type { Route } from './route.js';
 
+/** `?since=ISO` as a normalised ISO time, or undefined; anything else is a 400. */
+function sinceParam(q: URLSearchParams): string | undefined {
+  const since = q.get('since') || undefined;
+  if (since && !Number.isFinite(Date.parse(since))) throw badRequest('since must be an ISO 8601 time');
+  return since && new Date(since).toISOString();
+}
+
 export const routes: Route[] = [
   {
     method: 'GET',
@@ -15,11 +22,10 @@ export const routes: Route[] = [
       if (after !== null && !/^\d+$/.test(after)) throw badRequest('after must be an event id');
       const type = q.get('type') || undefined;
       if (type && type !== 'findings.new' && type !== 'findings.resolved') throw badRequest('type must be findings.new or findings.resolved');
-      const since = q.get('since') || undefined;
-      if (since && !Number.isFinite(Date.parse(since))) throw badRequest('since must be an ISO 8601 time');
+      const since = sinceParam(q);
       const order = q.get('order') || 'oldest';
       if (order !== 'oldest' && order !== 'newest') throw badRequest('order must be oldest or newest');
-      const r = await store.events({ limit, after: after === null ? undefined : Number(after), digest: q.get('digest') || undefined, type: type as EventType | undefined, since: since && new Date(since).toISOString(), newest: order === 'newest' });
+      const r = await store.events({ limit, after: after === null ? undefined : Number(after), digest: q.get('digest') || undefined, type: type as EventType | undefined, since, newest: order === 'newest' });
       sendJson(res, 200, r);
     },
   },
@@ -30,9 +36,7 @@ export const routes: Route[] = [
     summary: 'new and resolved findings per UTC day, oldest day first: ?since=ISO &digest',
     async handle({ res, url, store }) {
       const q = url.searchParams;
-      const since = q.get('since') || undefined;
-      if (since && !Number.isFinite(Date.parse(since))) throw badRequest('since must be an ISO 8601 time');
-      sendJson(res, 200, { days: await store.eventsPerDay({ digest: q.get('digest') || undefined, since: since && new Date(since).toISOString() }) });
+      sendJson(res, 200, { days: await store.eventsPerDay({ digest: q.get('digest') || undefined, since: sinceParam(q) }) });
     },
   },
 ];
